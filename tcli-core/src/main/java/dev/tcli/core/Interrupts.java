@@ -1,0 +1,37 @@
+package dev.tcli.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Cleanup registered by a running command (a search job to delete, a remote command to stop)
+ * that must run if the user presses Ctrl-C. The real process runs it from a shutdown hook;
+ * tests call {@link #runAll()}.
+ */
+public final class Interrupts {
+    private final List<Runnable> cleanups = new CopyOnWriteArrayList<>();
+
+    public AutoCloseable register(Runnable cleanup) {
+        cleanups.add(cleanup);
+        return () -> cleanups.remove(cleanup);
+    }
+
+    /** Runs every pending cleanup once, newest first; a failing cleanup does not stop the others. */
+    public void runAll() {
+        List<Runnable> pending = new ArrayList<>(cleanups);
+        cleanups.clear();
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            try {
+                pending.get(i).run();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Interrupts.class).warn("cleanup after interrupt failed: {}",
+                        Redactor.redact(String.valueOf(e.getMessage())));
+            }
+        }
+    }
+
+    public boolean pending() {
+        return !cleanups.isEmpty();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.tcli.core;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tcli.spi.Journal;
+import dev.tcli.spi.TcliException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * DESIGN.md section 9. One JSON object per line, appended under a file lock and forced to disk
+ * before the command returns. A line cut short by a crash is followed by a newline before the
+ * next entry, so it can never swallow the lines after it.
+ */
+final class JsonlJournal implements Journal {
+    private final Path file;
+    private final Supplier<String> profile;
+    private final String user;
+    private final Clock clock;
+
+    JsonlJournal(Path file, Supplier<String> profile, String user, Clock clock) {
+        this.file = file;
+        this.profile = profile;
+        this.user = user;
+        this.clock = clock;
+    }
+
+    @Override
+    public void record(String module, String verb, String target, String outcome, Map<String, ?> details) {
+        ObjectNode e = Json.mapper().createObjectNode();
+        e.put("time", dev.tcli.spi.Times.utc(clock.instant()));
+        e.put("profile", profile.get());
+        e.put("user", user);
+        e.put("module", module);
+        e.put("verb", verb);
+        e.put("target", target);
+        e.put("outcome", outcome);
+        if (details != null && !details.isEmpty()) {
+            e.set("details", Json.mapper().valueToTree(details));
+        }
+        String line = Redactor.redact(e.toString()) + "\n";
+        try {
+            Files.createDirectories(file.getParent());
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+                    FileLock ignored = ch.lock()) {
+                long size = ch.size();
+                String prefix = "";
+                if (size > 0) {
+                    ByteBuffer last = ByteBuffer.allocate(1);
+                    ch.read(last, size - 1);
+                    if (last.get(0) != '\n') {
+                        prefix = "\n";
+                    }
+                }
+                ch.write(ByteBuffer.wrap((prefix + line).getBytes(StandardCharsets.UTF_8)), size);
+                ch.force(true);
+            }
+        } catch (IOException ex) {
+            throw new TcliException(1, "could not write the journal " + file + ": " + ex.getMessage()
+                    + " (the action itself was done)");
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.tcli.core;
+
+import dev.tcli.spi.EventListener;
+import dev.tcli.spi.ModuleSource;
+import dev.tcli.spi.ProfileProvider;
+import dev.tcli.spi.TcliModule;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * Finds modules: Java ones with {@link ServiceLoader} on the class path ("built-in") and in
+ * {@code $XDG_DATA_HOME/tcli/plugins/*.jar} ("plugins (jar)"), then, only when asked, the
+ * {@link ModuleSource}s such as PATH executables. A built-in always wins a name; a jar that
+ * fails to load is reported and the others still load.
+ */
+public final class ModuleRegistry {
+    public static final String BUILT_IN = "built-in";
+    public static final String JAR = "plugins (jar)";
+
+    /** One module as listed by {@code tcli --help} and {@code tcli plugins list}. */
+    public record Entry(String name, String description, String group, String origin, TcliModule module,
+            ModuleSource.ExternalModule external) {
+    }
+
+    private final Path pluginDir;
+    private final Map<String, String> env;
+    private final Map<String, Entry> java = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final List<ClassLoader> loaders = new ArrayList<>();
+    private Map<String, Entry> external;
+
+    public ModuleRegistry(Path pluginDir, Map<String, String> env) {
+        this.pluginDir = pluginDir;
+        this.env = env;
+        ClassLoader app = ModuleRegistry.class.getClassLoader();
+        loaders.add(app);
+        load(app, null);
+        for (Path jar : jars()) {
+            try {
+                URLClassLoader cl = new URLClassLoader(new URL[] {jar.toUri().toURL()}, app);
+                loaders.add(cl);
+                load(cl, jar);
+            } catch (IOException | RuntimeException | ServiceConfigurationError | LinkageError e) {
+                warnings.add("plugin jar " + jar + " failed to load: " + e.getMessage());
+            }
+        }
+    }
+
+    private List<Path> jars() {
+        List<Path> out = new ArrayList<>();
+        if (pluginDir == null || !Files.isDirectory(pluginDir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(pluginDir, "*.jar")) {
+            ds.forEach(out::add);
+        } catch (IOException e) {
+            warnings.add("cannot read the plugin directory " + pluginDir + ": " + e.getMessage());
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private void load(ClassLoader cl, Path jar) {
+        var it = ServiceLoader.load(TcliModule.class, cl).stream().iterator();
+        boolean any = false;
+        while (true) {
+            ServiceLoader.Provider<TcliModule> p;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                p = it.next();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                warnings.add((jar == null ? "a built-in module" : "plugin jar " + jar) + " failed to load: " + e.getMessage());
+                break;
+            }
+            if (jar != null && p.type().getClassLoader() != cl) {
+                continue; // found again through the parent: it is a built-in
+            }
+            try {
+                TcliModule m = p.get();
+                any = true;
+                Entry prior = java.get(m.name());
+                if (prior != null) {
+                    warnings.add((jar == null ? "module class " + p.type().getName() : "plugin jar " + jar)
+                            + " provides '" + m.name() + "', already provided by " + prior.origin() + "; ignored");
+                    continue;
+                }
+                java.put(m.name(), new Entry(m.name(), m.description(), jar == null ? BUILT_IN : JAR,
+                        jar == null ? BUILT_IN : jar.toString(), m, null));
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                warnings.add((jar == null ? "module " + p.type().getName() : "plugin jar " + jar)
+                        + " failed to load: " + e.getMessage());
+            }
+        }
+        if (jar != null && !any) {
+            warnings.add("plugin jar " + jar + " provides no tcli module (META-INF/services/dev.tcli.spi.TcliModule)");
+        }
+    }
+
+    public Optional<Entry> javaModule(String name) {
+        return Optional.ofNullable(java.get(name));
+    }
+
+    public List<Entry> javaModules() {
+        return List.copyOf(java.values());
+    }
+
+    /** Modules of every {@link ModuleSource}; asked once, on demand. Names taken by Java modules are reported as shadowed. */
+    public synchronized Map<String, Entry> externalModules() {
+        if (external == null) {
+            external = new LinkedHashMap<>();
+            for (ModuleSource source : services(ModuleSource.class)) {
+                ModuleSource.Discovery d = source.discover(env);
+                warnings.addAll(d.warnings());
+                for (ModuleSource.ExternalModule m : d.modules()) {
+                    Entry j = java.get(m.name());
+                    if (j != null) {
+                        warnings.add(m.origin() + " is shadowed by the " + (j.group().equals(BUILT_IN) ? "built-in" : "jar")
+                                + " module '" + m.name() + "' (the " + (j.group().equals(BUILT_IN) ? "built-in" : "jar")
+                                + " always wins); rename it to use it");
+                        continue;
+                    }
+                    external.putIfAbsent(m.name(), new Entry(m.name(), m.description(), source.group(), m.origin(), null, m));
+                }
+            }
+        }
+        return external;
+    }
+
+    public List<Entry> all() {
+        List<Entry> out = new ArrayList<>(java.values());
+        out.addAll(externalModules().values());
+        return out;
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    public List<ProfileProvider> profileProviders() {
+        return services(ProfileProvider.class);
+    }
+
+    public List<EventListener> eventListeners() {
+        return services(EventListener.class);
+    }
+
+    /** Providers of a service from the class path and the plugin jars, each once. */
+    public <S> List<S> services(Class<S> type) {
+        List<S> out = new ArrayList<>();
+        List<Class<?>> seen = new ArrayList<>();
+        for (ClassLoader cl : loaders) {
+            try {
+                for (ServiceLoader.Provider<S> p : ServiceLoader.load(type, cl).stream().toList()) {
+                    if (!seen.contains(p.type())) {
+                        seen.add(p.type());
+                        out.add(p.get());
+                    }
+                }
+            } catch (ServiceConfigurationError | LinkageError e) {
+                warnings.add("a " + type.getSimpleName() + " failed to load: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.tcli.core;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Everything tcli takes from the process: environment, streams, terminals, clock, working
+ * directory. {@link #current()} reads the real process; tests build their own.
+ *
+ * @param stdinTty  stdin is a terminal
+ * @param stdoutTty stdout is a terminal
+ * @param stderrTty stderr is a terminal
+ */
+public record SystemEnv(Map<String, String> env, InputStream in, PrintStream out, PrintStream err,
+        boolean stdinTty, boolean stdoutTty, boolean stderrTty, Clock clock, Path cwd) {
+
+    public SystemEnv {
+        env = Map.copyOf(env);
+    }
+
+    /**
+     * The real process. The launcher tells us which streams are terminals in
+     * {@code TCLI_TTY} (three digits, stdin/stdout/stderr), because Java alone cannot tell
+     * stdout from stdin; without it we fall back to {@code System.console()}.
+     */
+    public static SystemEnv current() {
+        Map<String, String> env = System.getenv();
+        String tty = env.get("TCLI_TTY");
+        boolean console = System.console() != null;
+        boolean in = tty != null && tty.length() == 3 ? tty.charAt(0) == '1' : console;
+        boolean out = tty != null && tty.length() == 3 ? tty.charAt(1) == '1' : console;
+        boolean err = tty != null && tty.length() == 3 ? tty.charAt(2) == '1' : console;
+        return new SystemEnv(env, System.in, utf8(System.out), utf8(System.err), in, out, err,
+                Clock.systemDefaultZone(), Path.of("").toAbsolutePath());
+    }
+
+    private static PrintStream utf8(OutputStream s) {
+        return new PrintStream(s, false, StandardCharsets.UTF_8);
+    }
+
+    public String get(String name) {
+        String v = env.get(name);
+        return v == null || v.isEmpty() ? null : v;
+    }
+}

@@ -1,0 +1,234 @@
+package dev.tcli.core;
+
+import dev.tcli.spi.ExitCode;
+import dev.tcli.spi.TcliException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * One run of tcli. The command line is read twice: a quick scan that finds the global options
+ * before the module name and the module name itself, then picocli over the full arguments with
+ * only that module's command tree attached. Nothing else is built, which keeps
+ * {@code tcli oncall ack} from paying for every module.
+ */
+public final class Tcli {
+    private final SystemEnv sys;
+    private final Interrupts interrupts = new Interrupts();
+    private volatile boolean finished;
+
+    public Tcli(SystemEnv sys) {
+        this.sys = sys;
+    }
+
+    public Interrupts interrupts() {
+        return interrupts;
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+
+    public static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Tcli.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return p.getProperty("version", "dev");
+    }
+
+    public int run(String... args) {
+        GlobalOptions scanned = new GlobalOptions();
+        RootCommand scan = new RootCommand(scanned);
+        PrintWriter err = new PrintWriter(sys.err(), true);
+        CommandLine scanner = new CommandLine(scan);
+        scanner.setStopAtPositional(true);
+        try {
+            scanner.parseArgs(args);
+        } catch (ParameterException e) {
+            return usageError(e, err, "tcli");
+        }
+        LogSetup.apply(scanned.verbosity(), sys.err());
+        XdgPaths earlyPaths = new XdgPaths(sys, scanned.config);
+        ModuleRegistry registry = new ModuleRegistry(earlyPaths.dataDir().resolve("plugins"), sys.env());
+        try {
+            if (scan.rest.isEmpty()) {
+                if (scan.version) {
+                    sys.out().println("tcli " + version());
+                    sys.out().flush();
+                    return ExitCode.OK;
+                }
+                RootHelp.print(registry, sys, !scanned.help && args.length > 0);
+                return ExitCode.OK;
+            }
+            String name = scan.rest.get(0);
+            var java = registry.javaModule(name);
+            if (java.isPresent()) {
+                return runJava(java.get(), registry, args, err);
+            }
+            var external = registry.externalModules().get(name);
+            if (external != null) {
+                DefaultContext ctx = new DefaultContext(sys, scanned, registry, interrupts, version());
+                try {
+                    return external.external().run(scan.rest.subList(1, scan.rest.size()), ctx);
+                } catch (TcliException e) {
+                    return fail(e, err, scanned.verbosity());
+                } catch (Exception e) {
+                    return fail(new TcliException(ExitCode.FAILED, "plugin '" + name + "' could not run: " + e.getMessage(), e),
+                            err, scanned.verbosity());
+                } finally {
+                    ctx.close();
+                }
+            }
+            err.println("tcli: '" + name + "' is not a tcli module." + suggest(name, registry));
+            err.println("See 'tcli --help' for the modules, or 'tcli plugins list'.");
+            return ExitCode.USAGE;
+        } finally {
+            finished = true;
+        }
+    }
+
+    private int runJava(ModuleRegistry.Entry entry, ModuleRegistry registry, String[] args, PrintWriter err) {
+        GlobalOptions globals = new GlobalOptions();
+        DefaultContext ctx = new DefaultContext(sys, globals, registry, interrupts, version());
+        ContextFactory factory = new ContextFactory(ctx);
+        CommandLine root = new CommandLine(new RootCommand(globals), factory);
+        CommandLine module;
+        try {
+            module = new CommandLine(entry.module().command(), factory);
+        } catch (CommandLine.InitializationException e) {
+            err.println("tcli: module '" + entry.name() + "' (" + entry.origin() + ") is broken: " + e.getMessage());
+            return ExitCode.FAILED;
+        }
+        root.addSubcommand(entry.name(), module);
+        root.setOut(ctx.stdout());
+        root.setErr(ctx.stderr());
+        root.setCaseInsensitiveEnumValuesAllowed(true);
+        root.setParameterExceptionHandler((e, a) -> {
+            LogSetup.apply(globals.verbosity(), sys.err());
+            return usageError(e, ctx.stderr(), e.getCommandLine().getCommandSpec().qualifiedName());
+        });
+        root.setExecutionExceptionHandler((e, cl, pr) -> fail(e, ctx.stderr(), globals.verbosity()));
+        root.setExecutionStrategy(pr -> {
+            LogSetup.apply(globals.verbosity(), sys.err());
+            return new CommandLine.RunLast().execute(pr);
+        });
+        try {
+            return root.execute(args);
+        } finally {
+            ctx.close();
+        }
+    }
+
+    private static int usageError(ParameterException e, PrintWriter err, String command) {
+        err.println("tcli: " + Redactor.redact(e.getMessage()));
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("See '" + command + " --help'.");
+        return ExitCode.USAGE;
+    }
+
+    static int fail(Throwable e, PrintWriter err, int verbosity) {
+        Throwable t = e;
+        while (!(t instanceof TcliException) && t.getCause() != null
+                && (t instanceof CommandLine.ExecutionException || t instanceof java.util.concurrent.ExecutionException
+                        || t instanceof java.io.UncheckedIOException && t.getCause() instanceof TcliException)) {
+            t = t.getCause();
+        }
+        int code;
+        String message;
+        if (t instanceof TcliException te) {
+            code = te.exitCode();
+            message = te.getMessage();
+        } else if (t instanceof InterruptedException) {
+            code = ExitCode.INTERRUPTED;
+            message = "interrupted";
+        } else {
+            code = ExitCode.FAILED;
+            message = "unexpected error: " + t + (verbosity > 0 ? "" : " (run with -v for details)");
+        }
+        err.println("tcli: " + Redactor.redact(message));
+        if (verbosity > 0) {
+            java.io.StringWriter sw = new java.io.StringWriter();
+            e.printStackTrace(new PrintWriter(sw));
+            err.print(Redactor.redact(sw.toString()));
+        }
+        err.flush();
+        return code;
+    }
+
+    private static String suggest(String name, ModuleRegistry registry) {
+        List<String> names = new ArrayList<>();
+        for (ModuleRegistry.Entry e : registry.all()) {
+            names.add(e.name());
+        }
+        Map<String, Integer> scored = new LinkedHashMap<>();
+        for (String n : names) {
+            int d = distance(name, n);
+            if (d <= Math.max(2, name.length() / 3) || n.startsWith(name) || name.startsWith(n)) {
+                scored.put(n, d);
+            }
+        }
+        if (scored.isEmpty()) {
+            return "";
+        }
+        List<String> best = scored.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                .map(Map.Entry::getKey).limit(3).toList();
+        return " Did you mean: " + String.join(", ", best) + "?";
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** The spec of the root command, for completion scripts and man pages: every module attached. */
+    public static CommandLine fullTree(DefaultContext ctx) {
+        ContextFactory factory = new ContextFactory(ctx);
+        CommandLine root = new CommandLine(new RootCommand(new GlobalOptions()), factory);
+        for (ModuleRegistry.Entry e : ctx.registry().all()) {
+            if (e.module() != null) {
+                root.addSubcommand(e.name(), new CommandLine(e.module().command(), factory));
+            } else {
+                CommandSpec spec = CommandSpec.create().name(e.name());
+                spec.usageMessage().description(e.description());
+                spec.addUnmatchedArgsBinding(CommandLine.Model.UnmatchedArgsBinding.forStringArrayConsumer(
+                        new CommandLine.Model.ISetter() {
+                            @Override
+                            public <T> T set(T value) {
+                                return null;
+                            }
+                        }));
+                root.addSubcommand(e.name(), new CommandLine(spec));
+            }
+        }
+        return root;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.tcli.core;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.tcli.spi.TcliException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A TOML file read with Jackson's TOML format, remembering its text so that errors can name
+ * the line a key is on (DESIGN.md section 5: "the file, line and key").
+ */
+public final class TomlFile {
+    private static final Pattern TABLE = Pattern.compile("^\\s*\\[\\[?\\s*([^\\]]+?)\\s*\\]\\]?\\s*(#.*)?$");
+    private static final Pattern KEY = Pattern.compile("^\\s*([A-Za-z0-9_\\-.\"' ]+?)\\s*=");
+    private static final TomlMapper MAPPER = new TomlMapper();
+
+    private final Path path;
+    private final String display;
+    private final List<String> lines;
+    private final ObjectNode root;
+
+    private TomlFile(Path path, String display, String text, ObjectNode root) {
+        this.path = path;
+        this.display = display;
+        this.lines = text.lines().toList();
+        this.root = root;
+    }
+
+    /** Reads a file; exit 3 with file and line when it is not valid TOML. */
+    public static TomlFile read(Path path, String display) {
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (NoSuchFileException e) {
+            throw TcliException.config(display + ": no such file");
+        } catch (IOException e) {
+            throw TcliException.config(display + ": cannot read: " + e.getMessage());
+        }
+        return parse(path, display, text);
+    }
+
+    static TomlFile parse(Path path, String display, String text) {
+        try {
+            JsonNode node = text.isBlank() ? JsonNodeFactory.instance.objectNode() : MAPPER.readTree(text);
+            if (!(node instanceof ObjectNode obj)) {
+                throw TcliException.config(display + ": not a TOML document");
+            }
+            return new TomlFile(path, display, text, obj);
+        } catch (JacksonException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc != null && loc.getLineNr() > 0 ? display + ":" + loc.getLineNr() : display;
+            throw TcliException.config(where + ": invalid TOML: " + e.getOriginalMessage());
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public String display() {
+        return display;
+    }
+
+    public ObjectNode root() {
+        return root;
+    }
+
+    /** {@code file:line} for a dotted key such as {@code profiles.live.pagerduty.token}; the file alone when not found. */
+    public String where(String dottedKey) {
+        int line = lineOf(dottedKey);
+        return line > 0 ? display + ":" + line : display;
+    }
+
+    int lineOf(String dottedKey) {
+        String table = "";
+        int tableLine = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            Matcher t = TABLE.matcher(l);
+            if (t.matches()) {
+                table = normalize(t.group(1));
+                if (table.equals(dottedKey)) {
+                    tableLine = i + 1;
+                }
+                continue;
+            }
+            Matcher k = KEY.matcher(l);
+            if (k.lookingAt()) {
+                String key = normalize(k.group(1));
+                String full = table.isEmpty() ? key : table + "." + key;
+                if (full.equals(dottedKey)) {
+                    return i + 1;
+                }
+            }
+        }
+        return tableLine;
+    }
+
+    private static String normalize(String key) {
+        List<String> parts = new ArrayList<>();
+        for (String p : key.split("\\.")) {
+            parts.add(p.trim().replace("\"", "").replace("'", ""));
+        }
+        return String.join(".", parts);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.tcli.spi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The team's {@code tcli-team.toml} from its control repo (DESIGN.md section 5). Modules read
+ * their own part ({@code environments}, {@code services}, {@code logs}, {@code web},
+ * {@code onboard}) from {@link #node()}.
+ */
+public interface TeamConfig {
+    /** True when a team repo is configured and its file was read. */
+    boolean present();
+
+    /** The checkout, when configured. */
+    Optional<Path> repo();
+
+    /** The {@code tcli-team.toml} file, when configured. */
+    Optional<Path> file();
+
+    /** The whole document (an empty object when absent). */
+    JsonNode node();
+
+    /** {@code node().at(pointer)}, e.g. {@code /environments/live}. */
+    default JsonNode at(String pointer) {
+        return node().at(pointer);
+    }
+
+    /** Where a dotted key was defined (file:line), for error messages. */
+    String where(String dottedKey);
+}
