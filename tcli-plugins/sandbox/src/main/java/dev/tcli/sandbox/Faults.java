@@ -1,0 +1,117 @@
+package dev.tcli.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+
+/**
+ * Fault injection for tests and drills: {@code faults.json} in the sandbox state dir lists
+ * faults that the next matching calls suffer, each consumed as it fires, so a test (or
+ * {@code tcli sandbox fault}) can stage them before a separate tcli process runs.
+ *
+ * <p>Kinds: {@code 429} (with {@code Retry-After}), {@code 500}, {@code 503}, {@code slow}
+ * (delay before answering), {@code truncate} (the JSON body cut in half), {@code reset}
+ * (connection closed without an answer).
+ */
+public final class Faults {
+    static final String FILE = "faults.json";
+
+    /** One staged fault. {@code service} and {@code pathPrefix} null match everything. */
+    public record Fault(String service, String method, String pathPrefix, String kind, int count, int retryAfterSeconds,
+            int delayMillis) {
+        public Fault {
+            kind = kind.toLowerCase(Locale.ROOT);
+            if (!java.util.List.of("429", "500", "503", "slow", "truncate", "reset").contains(kind)) {
+                throw new IllegalArgumentException("unknown fault kind '" + kind + "': use 429, 500, 503, slow, truncate, reset");
+            }
+        }
+
+        public static Fault of(String service, String kind, int count) {
+            return new Fault(service, null, null, kind, count, 1, 2000);
+        }
+    }
+
+    private Faults() {
+    }
+
+    /** Stages a fault in a sandbox state dir. */
+    public static void add(Path stateDir, Fault f) {
+        update(stateDir, arr -> {
+            ObjectNode n = arr.addObject();
+            n.put("service", f.service());
+            n.put("method", f.method());
+            n.put("path_prefix", f.pathPrefix());
+            n.put("kind", f.kind());
+            n.put("count", f.count());
+            n.put("retry_after", f.retryAfterSeconds());
+            n.put("delay_ms", f.delayMillis());
+            return null;
+        });
+    }
+
+    public static void clear(Path stateDir) {
+        try {
+            Files.deleteIfExists(stateDir.resolve(FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Takes one matching fault (decrementing its count), or null. */
+    static ObjectNode take(Path stateDir, String service, String method, String path) {
+        if (!Files.exists(stateDir.resolve(FILE))) {
+            return null;
+        }
+        return update(stateDir, arr -> {
+            for (int i = 0; i < arr.size(); i++) {
+                ObjectNode f = (ObjectNode) arr.get(i);
+                if (matches(f.get("service"), service) && matches(f.get("method"), method)
+                        && (f.path("path_prefix").isNull() || f.path("path_prefix").isMissingNode()
+                                || path.startsWith(f.get("path_prefix").asText()))) {
+                    int left = f.path("count").asInt(1) - 1;
+                    ObjectNode copy = f.deepCopy();
+                    if (left <= 0) {
+                        arr.remove(i);
+                    } else {
+                        f.put("count", left);
+                    }
+                    return copy;
+                }
+            }
+            return null;
+        });
+    }
+
+    private static boolean matches(JsonNode want, String actual) {
+        return want == null || want.isNull() || want.asText().equalsIgnoreCase(actual);
+    }
+
+    private static ObjectNode update(Path stateDir, java.util.function.Function<ArrayNode, ObjectNode> work) {
+        try {
+            Files.createDirectories(stateDir);
+            Path file = stateDir.resolve(FILE);
+            try (FileChannel ch = FileChannel.open(stateDir.resolve(".faults.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+                ArrayNode arr = Files.exists(file) ? (ArrayNode) Exchange.JSON.readTree(file.toFile())
+                        : Exchange.JSON.createArrayNode();
+                ObjectNode out = work.apply(arr);
+                if (arr.isEmpty()) {
+                    Files.deleteIfExists(file);
+                } else {
+                    Exchange.JSON.writeValue(file.toFile(), arr);
+                }
+                return out;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

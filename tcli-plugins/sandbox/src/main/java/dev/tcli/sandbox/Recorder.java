@@ -1,0 +1,41 @@
+package dev.tcli.sandbox;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records every exchange the emulators answer, for contract tests that validate requests and
+ * responses against the official OpenAPI documents. Process-wide; off unless a test starts it.
+ */
+public final class Recorder {
+    /** One request and its answer, as seen on the wire. */
+    public record Recorded(String service, String method, String path, String rawQuery,
+            Map<String, List<String>> requestHeaders, String requestBody, int status,
+            Map<String, List<String>> responseHeaders, String responseBody) {
+    }
+
+    private static volatile List<Recorded> sink;
+
+    private Recorder() {
+    }
+
+    public static synchronized void start() {
+        sink = Collections.synchronizedList(new ArrayList<>());
+    }
+
+    /** Stops recording and returns what was recorded. */
+    public static synchronized List<Recorded> stop() {
+        List<Recorded> out = sink == null ? List.of() : new ArrayList<>(sink);
+        sink = null;
+        return out;
+    }
+
+    static void record(Recorded r) {
+        List<Recorded> s = sink;
+        if (s != null) {
+            s.add(r);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.tcli.sandbox;
+
+import dev.tcli.spi.ModuleContext;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+@Command(name = "reset", description = "Restore the sandbox's seed data (incidents, schedules, status page, logs).",
+        footerHeading = "%nExamples:%n", footer = "  tcli sandbox reset")
+public final class ResetCommand implements Callable<Integer> {
+    private final ModuleContext ctx;
+
+    public ResetCommand(ModuleContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        var dir = ctx.paths().stateDir().resolve("sandbox");
+        new StateStore(dir, Clock.systemUTC()).reset(SandboxServer.emulators(), Seed.at(ctx.clock().instant()));
+        ctx.out().note("sandbox reset: seed data restored in " + dir);
+        return 0;
+    }
+}

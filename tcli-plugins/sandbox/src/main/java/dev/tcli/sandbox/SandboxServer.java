@@ -1,0 +1,200 @@
+package dev.tcli.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The emulators on one loopback port (a JDK {@link HttpServer}: starts in milliseconds), each
+ * under {@code /<name>}, plus {@code /_sandbox/status} and {@code POST /_sandbox/reset}.
+ */
+public final class SandboxServer implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService pool;
+    private final Map<String, Emulator> emulators = new LinkedHashMap<>();
+    private final StateStore store;
+    private final Clock clock;
+
+    private SandboxServer(HttpServer server, ExecutorService pool, StateStore store, Clock clock) {
+        this.server = server;
+        this.pool = pool;
+        this.store = store;
+        this.clock = clock;
+        for (Emulator e : emulators()) {
+            emulators.put(e.name(), e);
+        }
+    }
+
+    /** Every emulator in the sandbox module (META-INF/services/dev.tcli.sandbox.Emulator). */
+    public static List<Emulator> emulators() {
+        List<Emulator> out = new ArrayList<>();
+        ServiceLoader.load(Emulator.class, SandboxServer.class.getClassLoader()).forEach(out::add);
+        return out;
+    }
+
+    /** Starts on {@code port} (0 = any free port) on loopback, with state in {@code stateDir}. */
+    public static SandboxServer start(Path stateDir, int port, Clock clock) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "sandbox-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(pool);
+        SandboxServer s = new SandboxServer(server, pool, new StateStore(stateDir, clock), clock);
+        server.createContext("/", s::serve);
+        server.start();
+        return s;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String baseUrl(String emulator) {
+        return "http://127.0.0.1:" + port() + "/" + emulator;
+    }
+
+    public StateStore store() {
+        return store;
+    }
+
+    /** The sandbox profile's settings: every emulator's sections. */
+    public ObjectNode settings() {
+        ObjectNode profile = Exchange.JSON.createObjectNode();
+        for (Emulator e : emulators.values()) {
+            e.settings(baseUrl(e.name()), profile);
+        }
+        return profile;
+    }
+
+    public void reset() {
+        store.reset(emulators.values(), Seed.at(clock.instant()));
+    }
+
+    private void serve(HttpExchange http) throws IOException {
+        try (http) {
+            String full = http.getRequestURI().getRawPath();
+            String[] parts = full.split("/", 3);
+            String name = parts.length > 1 ? parts[1] : "";
+            String rest = parts.length > 2 ? "/" + parts[2] : "/";
+            byte[] body = http.getRequestBody().readAllBytes();
+            Exchange.Reply reply;
+            if (name.equals("_sandbox")) {
+                reply = control(http.getRequestMethod(), rest);
+            } else {
+                Emulator e = emulators.get(name);
+                if (e == null) {
+                    reply = Exchange.Reply.text(404, "no emulator at /" + name);
+                } else {
+                    reply = answer(e, http, rest, body);
+                }
+            }
+            if (reply == null) {
+                return; // connection reset on purpose
+            }
+            reply.headers.forEach((k, v) -> http.getResponseHeaders().put(k, v));
+            int len = reply.body.length;
+            http.sendResponseHeaders(reply.status, len == 0 ? -1 : len);
+            if (len > 0) {
+                try (OutputStream os = http.getResponseBody()) {
+                    os.write(reply.body);
+                }
+            }
+            Recorder.record(new Recorder.Recorded(name, http.getRequestMethod(), rest, http.getRequestURI().getRawQuery(),
+                    Map.copyOf(http.getRequestHeaders()), new String(body, StandardCharsets.UTF_8), reply.status,
+                    Map.copyOf(reply.headers), new String(reply.body, StandardCharsets.UTF_8)));
+        }
+    }
+
+    private Exchange.Reply answer(Emulator e, HttpExchange http, String rest, byte[] body) {
+        ObjectNode fault = Faults.take(store.dir(), e.name(), http.getRequestMethod(), rest);
+        if (fault != null) {
+            switch (fault.path("kind").asText()) {
+                case "429":
+                    return Exchange.Reply.json(429, error("rate limited (sandbox fault)"))
+                            .header("Retry-After", String.valueOf(fault.path("retry_after").asInt(1)))
+                            .header("ratelimit-reset", String.valueOf(fault.path("retry_after").asInt(1)));
+                case "500":
+                    return Exchange.Reply.json(500, error("internal error (sandbox fault)"));
+                case "503":
+                    return Exchange.Reply.json(503, error("service unavailable (sandbox fault)"));
+                case "reset":
+                    return null;
+                case "slow":
+                    try {
+                        Thread.sleep(fault.path("delay_ms").asInt(2000));
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        Exchange ex = new Exchange(http.getRequestMethod(), rest, http.getRequestURI().getRawQuery(),
+                http.getRequestHeaders(), body, baseUrl(e.name()));
+        Exchange.Reply reply;
+        try {
+            reply = store.withState(e, state -> {
+                Exchange.Reply r;
+                try {
+                    r = e.handle(ex, state);
+                } catch (Exchange.Reply thrown) {
+                    r = thrown;
+                }
+                return new StateStore.Result<>(r, ex.isMutated());
+            });
+        } catch (RuntimeException boom) {
+            reply = Exchange.Reply.json(500, error("sandbox emulator error: " + boom));
+        }
+        if (fault != null && fault.path("kind").asText().equals("truncate") && reply.body.length > 2) {
+            byte[] cut = new byte[reply.body.length / 2];
+            System.arraycopy(reply.body, 0, cut, 0, cut.length);
+            reply = reply.withBody(cut);
+        }
+        return reply;
+    }
+
+    private Exchange.Reply control(String method, String path) {
+        if (path.equals("/reset") && method.equals("POST")) {
+            reset();
+            return Exchange.Reply.empty(204);
+        }
+        if (path.equals("/status")) {
+            ObjectNode n = Exchange.JSON.createObjectNode();
+            n.put("state_dir", store.dir().toString());
+            ObjectNode urls = n.putObject("base_urls");
+            emulators.keySet().forEach(k -> urls.put(k, baseUrl(k)));
+            return Exchange.Reply.json(200, n);
+        }
+        return Exchange.Reply.text(404, "unknown sandbox control " + path);
+    }
+
+    private static ObjectNode error(String message) {
+        ObjectNode n = Exchange.JSON.createObjectNode();
+        n.putObject("error").put("message", message).put("code", 0);
+        n.put("message", message);
+        return n;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        pool.shutdownNow();
+    }
+}
