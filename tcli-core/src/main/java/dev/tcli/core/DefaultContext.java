@@ -128,13 +128,18 @@ public final class DefaultContext implements ModuleContext, Flags {
             }
             TomlFile c = config();
             JsonNode node = c == null ? null : c.root().path("profiles").get(name);
+            String builtIn = name;
             if (node != null && node.isObject()) {
                 profileNode = (ObjectNode) node;
                 profileSource = c;
-            } else {
-                ProfileProvider provider = provider(name);
+                JsonNode ext = node.get("extends");
+                builtIn = ext != null && ext.isTextual() ? ext.asText() : null;
+            }
+            if (builtIn != null) {
+                ProfileProvider provider = provider(builtIn);
                 if (provider == null) {
-                    throw TcliException.config("unknown profile '" + name + "'"
+                    throw TcliException.config((profileNode != null ? c.where("profiles." + name + ".extends") + ": " : "")
+                            + "unknown profile '" + builtIn + "'"
                             + (c == null ? "" : " in " + c.display()) + "; profiles: " + String.join(", ", profileNames()));
                 }
                 try {
@@ -159,11 +164,25 @@ public final class DefaultContext implements ModuleContext, Flags {
                 } catch (Exception e) {
                     throw new TcliException(ExitCode.FAILED, "could not start the '" + name + "' profile: " + e.getMessage(), e);
                 }
-                profileNode = openProfile.settings();
+                profileNode = profileNode == null ? openProfile.settings() : overlay(openProfile.settings(), profileNode);
             }
             profile = name;
         }
         return profile;
+    }
+
+    /** A config profile with {@code extends = "sandbox"}: the built-in settings, then the file's on top, table by table. */
+    private static ObjectNode overlay(ObjectNode base, ObjectNode top) {
+        ObjectNode out = base.deepCopy();
+        top.fields().forEachRemaining(f -> {
+            JsonNode existing = out.get(f.getKey());
+            if (existing instanceof ObjectNode eo && f.getValue() instanceof ObjectNode to) {
+                eo.setAll(to);
+            } else {
+                out.set(f.getKey(), f.getValue());
+            }
+        });
+        return out;
     }
 
     private ProfileProvider provider(String name) {
