@@ -210,6 +210,12 @@ public final class DefaultContext implements ModuleContext, Flags {
         return names;
     }
 
+    /** The active profile's whole effective table (built-in settings with the file's on top). */
+    public ObjectNode profileTable() {
+        profile();
+        return profileNode;
+    }
+
     @Override
     public boolean sandbox() {
         profile();

@@ -40,6 +40,11 @@ public final class Tcli {
     }
 
     public static String version() {
+        return buildProperty("version", "dev");
+    }
+
+    /** A property of the build ({@code version}, {@code commit}), filtered in by Maven. */
+    public static String buildProperty(String name, String fallback) {
         Properties p = new Properties();
         try (InputStream in = Tcli.class.getResourceAsStream("version.properties")) {
             if (in != null) {
@@ -48,7 +53,8 @@ public final class Tcli {
         } catch (IOException e) {
             // fall through
         }
-        return p.getProperty("version", "dev");
+        String v = p.getProperty(name);
+        return v == null || v.isBlank() || v.startsWith("${") ? fallback : v;
     }
 
     public int run(String... args) {

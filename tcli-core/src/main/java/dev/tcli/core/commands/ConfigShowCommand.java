@@ -1,0 +1,84 @@
+package dev.tcli.core.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.tcli.core.DefaultContext;
+import dev.tcli.core.Redactor;
+import dev.tcli.core.TomlFile;
+import dev.tcli.spi.ModuleContext;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+@Command(name = "show", description = "Print the active profile's effective settings, secrets masked.",
+        footerHeading = "%nExamples:%n", footer = {"  tcli config show", "  tcli --profile sandbox config show -o json"})
+public final class ConfigShowCommand implements Callable<Integer> {
+    private static final List<String> SECRET_KEYS = List.of("token", "api_key", "access_key", "password", "secret", "key");
+
+    private final ModuleContext ctx;
+
+    public ConfigShowCommand(ModuleContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** A key holds a secret unless it names a command that prints one ({@code token_cmd}) or an id. */
+    static boolean isSecretKey(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        if (k.endsWith("_cmd") || k.endsWith("_id") || k.equals("key_file") || k.endsWith("_url")) {
+            return false;
+        }
+        return SECRET_KEYS.contains(k) || k.endsWith("_token") || k.endsWith("_key") || k.endsWith("_password")
+                || k.endsWith("_secret");
+    }
+
+    static JsonNode mask(JsonNode node) {
+        if (node instanceof ObjectNode obj) {
+            ObjectNode out = obj.objectNode();
+            obj.fields().forEachRemaining(f -> out.set(f.getKey(),
+                    f.getValue().isValueNode() && isSecretKey(f.getKey()) ? out.textNode(Redactor.MASK) : mask(f.getValue())));
+            return out;
+        }
+        return node;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        DefaultContext dc = (DefaultContext) ctx;
+        TomlFile file = dc.config();
+        String profile = ctx.profile();
+        // Top-level keys first, tables after: TOML's own order.
+        ObjectNode effective = dc.profileTable().objectNode();
+        dc.profileTable().fields().forEachRemaining(f -> {
+            if (f.getValue().isValueNode()) {
+                effective.set(f.getKey(), isSecretKey(f.getKey()) ? effective.textNode(Redactor.MASK) : f.getValue());
+            }
+        });
+        dc.profileTable().fields().forEachRemaining(f -> {
+            if (!f.getValue().isValueNode()) {
+                effective.set(f.getKey(), mask(f.getValue()));
+            }
+        });
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("file", file == null ? null : file.path().toString());
+        out.put("profile", profile);
+        out.put("sandbox", ctx.sandbox());
+        out.put("team_repo", ctx.team().repo().map(Object::toString).orElse(null));
+        out.put("settings", effective);
+        if (ctx.out().machine()) {
+            ctx.out().value(out);
+            return 0;
+        }
+        ctx.out().text("# file:    " + (file == null ? "(none)" : file.path()));
+        ctx.out().text("# profile: " + profile + (ctx.sandbox() ? " (built-in sandbox)" : ""));
+        ctx.out().text("# team:    " + ctx.team().repo().map(Object::toString).orElse("(none)"));
+        String toml = new TomlMapper().writeValueAsString(effective);
+        ctx.out().text(Redactor.redact(toml).stripTrailing());
+        return 0;
+    }
+
+}
