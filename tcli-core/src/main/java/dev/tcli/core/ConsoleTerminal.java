@@ -54,7 +54,8 @@ final class ConsoleTerminal implements Terminal {
 
     @Override
     public void confirm(String question) {
-        if (flags.yes()) {
+        // a dry run sends nothing, so there is nothing to confirm
+        if (flags.yes() || flags.dryRun()) {
             return;
         }
         if (!sys.stdinTty()) {

@@ -2,7 +2,6 @@ package dev.tcli.core.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.tcli.core.DefaultContext;
 import dev.tcli.core.Redactor;
 import dev.tcli.core.TomlFile;
@@ -46,6 +45,21 @@ public final class ConfigShowCommand implements Callable<Integer> {
         return node;
     }
 
+    /** The profile as the TOML a user would write: its own keys, then one table per section. */
+    static String toml(ObjectNode profile, String prefix) {
+        StringBuilder head = new StringBuilder("[" + prefix + "]\n");
+        StringBuilder tables = new StringBuilder();
+        profile.fields().forEachRemaining(f -> {
+            if (f.getValue().isObject()) {
+                tables.append("\n[").append(prefix).append('.').append(f.getKey()).append("]\n");
+                f.getValue().fields().forEachRemaining(k -> tables.append(k.getKey()).append(" = ").append(k.getValue()).append('\n'));
+            } else {
+                head.append(f.getKey()).append(" = ").append(f.getValue()).append('\n');
+            }
+        });
+        return head.append(tables).toString();
+    }
+
     @Override
     public Integer call() throws IOException {
         DefaultContext dc = (DefaultContext) ctx;
@@ -76,8 +90,7 @@ public final class ConfigShowCommand implements Callable<Integer> {
         ctx.out().text("# file:    " + (file == null ? "(none)" : file.path()));
         ctx.out().text("# profile: " + profile + (ctx.sandbox() ? " (built-in sandbox)" : ""));
         ctx.out().text("# team:    " + ctx.team().repo().map(Object::toString).orElse("(none)"));
-        String toml = new TomlMapper().writeValueAsString(effective);
-        ctx.out().text(Redactor.redact(toml).stripTrailing());
+        ctx.out().text(Redactor.redact(toml(effective, "profiles." + profile)).stripTrailing());
         return 0;
     }
 

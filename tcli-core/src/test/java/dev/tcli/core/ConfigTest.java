@@ -1,0 +1,241 @@
+package dev.tcli.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tcli.testkit.TcliHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DESIGN.md sections 5 and 6: profiles, config errors, credential resolution. */
+class ConfigTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void profileFromOptionThenEnvThenDefault() {
+        var t = new TcliHarness(tmp).config("""
+                default_profile = "live"
+                [profiles.live.pagerduty]
+                email = "live@example.com"
+                [profiles.acc.pagerduty]
+                email = "acc@example.com"
+                [profiles.env.pagerduty]
+                email = "env@example.com"
+                """);
+        assertEquals("live:live@example.com\n", t.run("echo", "setting", "pagerduty", "email").stdout());
+        t.env("TCLI_PROFILE", "env");
+        assertEquals("env:env@example.com\n", t.run("echo", "setting", "pagerduty", "email").stdout());
+        assertEquals("acc:acc@example.com\n", t.run("echo", "setting", "pagerduty", "email", "--profile", "acc").stdout());
+    }
+
+    @Test
+    void malformedTomlNamesFileAndLine() {
+        var t = new TcliHarness(tmp).config("""
+                default_profile = "live"
+                [profiles.live.pagerduty]
+                email = "unterminated
+                """);
+        var r = t.run("echo", "setting", "pagerduty", "email");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("config.toml:3"), r.toString());
+        assertTrue(r.stderr().contains("invalid TOML"), r.toString());
+        assertFalse(r.stderr().contains("at com.fasterxml"), r.toString());
+    }
+
+    @Test
+    void wrongTypeNamesFileLineAndKey() {
+        var t = new TcliHarness(tmp).config("""
+                default_profile = "live"
+
+                [profiles.live.http]
+                timeout = "soon"
+                """);
+        var r = t.run("echo", "call", "GET", "http://127.0.0.1:9/");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("config.toml:4"), r.toString());
+        assertTrue(r.stderr().contains("profiles.live.http.timeout"), r.toString());
+    }
+
+    @Test
+    void unknownProfileListsKnownOnes() {
+        var t = new TcliHarness(tmp).config("""
+                [profiles.live.pagerduty]
+                email = "a@b"
+                """);
+        var r = t.run("--profile", "liev", "echo", "setting", "pagerduty", "email");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("unknown profile 'liev'"), r.toString());
+        assertTrue(r.stderr().contains("live"), r.toString());
+    }
+
+    @Test
+    void noDefaultProfileSaysHowToChoose() {
+        var t = new TcliHarness(tmp).config("[profiles.live.pagerduty]\nemail = \"a@b\"\n");
+        var r = t.run("echo", "setting", "pagerduty", "email");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("--profile NAME or set default_profile"), r.toString());
+    }
+
+    @Test
+    void missingExplicitConfigFileIsExit3() {
+        var r = new TcliHarness(tmp).run("--config", "/nonexistent/tcli.toml", "echo", "setting", "x", "y");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("/nonexistent/tcli.toml does not exist"), r.toString());
+    }
+
+    @Test
+    void configFromTcliConfigAndXdgConfigHome() throws Exception {
+        var t = new TcliHarness(tmp);
+        Path xdg = tmp.resolve("xdg");
+        t.writeFile(xdg.resolve("tcli/config.toml"), "default_profile = \"x\"\n[profiles.x.a]\nb = \"xdg\"\n", "rw-------");
+        t.env("XDG_CONFIG_HOME", xdg.toString());
+        assertEquals("x:xdg\n", t.run("echo", "setting", "a", "b").stdout());
+        Path other = tmp.resolve("other.toml");
+        t.writeFile(other, "default_profile = \"y\"\n[profiles.y.a]\nb = \"env\"\n", "rw-------");
+        t.env("TCLI_CONFIG", other.toString());
+        assertEquals("y:env\n", t.run("echo", "setting", "a", "b").stdout());
+    }
+
+    @Test
+    void secretFromEnvironmentWinsAndNeverPrints() {
+        var t = new TcliHarness(tmp).config("""
+                default_profile = "live"
+                [profiles.live.pagerduty]
+                token_cmd = "echo from-command-123"
+                """);
+        t.env("TCLI_PAGERDUTY_TOKEN", "from-env-123456");
+        var r = t.run("echo", "secret", "pagerduty", "token");
+        assertEquals("length=15\n", r.stdout(), r.toString());
+    }
+
+    @Test
+    void secretFromCommandFirstLineTrimmed() {
+        var t = new TcliHarness(tmp).config("""
+                default_profile = "live"
+                [profiles.live.pagerduty]
+                token_cmd = "printf 'abcdefgh\\nmetadata: x\\n'"
+                """);
+        var r = t.run("echo", "secret", "pagerduty", "token");
+        assertEquals("length=8\n", r.stdout(), r.toString());
+    }
+
+    @Test
+    void failingTokenCmdIsExit3WithItsStderr() {
+        var t = new TcliHarness(tmp).config("""
+                default_profile = "live"
+                [profiles.live.pagerduty]
+                token_cmd = "echo 'gpg: decryption failed: No secret key' >&2; exit 2"
+                """);
+        var r = t.run("echo", "secret", "pagerduty", "token");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("token_cmd"), r.toString());
+        assertTrue(r.stderr().contains("config.toml:3"), r.toString());
+        assertTrue(r.stderr().contains("gpg: decryption failed: No secret key"), r.toString());
+    }
+
+    @Test
+    void literalSecretInGroupReadableFileIsRefused() {
+        var t = new TcliHarness(tmp);
+        t.writeFile(t.configFile(), """
+                default_profile = "live"
+                [profiles.live.pagerduty]
+                token = "literal-secret-999"
+                """, "rw-r--r--");
+        var r = t.run("echo", "secret", "pagerduty", "token");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("chmod 600"), r.toString());
+        assertFalse(r.stderr().contains("literal-secret-999"), r.toString());
+        t.writeFile(t.configFile(), """
+                default_profile = "live"
+                [profiles.live.pagerduty]
+                token = "literal-secret-999"
+                """, "rw-------");
+        assertEquals("length=18\n", t.run("echo", "secret", "pagerduty", "token").stdout());
+    }
+
+    @Test
+    void missingSecretSaysWhatToSet() {
+        var t = new TcliHarness(tmp).config("default_profile = \"live\"\n[profiles.live.pagerduty]\nemail = \"a@b\"\n");
+        var r = t.run("echo", "secret", "pagerduty", "token");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("token_cmd"), r.toString());
+        assertTrue(r.stderr().contains("TCLI_PAGERDUTY_TOKEN"), r.toString());
+    }
+
+    @Test
+    void secretsAreRedactedEvenFromUnexpectedErrors() {
+        var t = new TcliHarness(tmp).config("default_profile = \"live\"\n[profiles.live.pagerduty]\ntoken_cmd = \"echo topsecret-42\"\n");
+        var r = t.run("-v", "echo", "secret", "pagerduty", "token", "--leak");
+        assertEquals(1, r.exit(), r.toString());
+        assertFalse(r.stderr().contains("topsecret-42"), r.toString());
+        assertTrue(r.stderr().contains("boom ****"), r.toString());
+    }
+
+    @Test
+    void configInitWritesMode600WithoutSecretsAndShowMasks() throws Exception {
+        var t = new TcliHarness(tmp);
+        var r = t.run("config", "init", "--name", "live", "--provider", "pagerduty", "--pagerduty-email", "jdoe@example.com",
+                "--pagerduty-token-cmd", "echo tok-abcdef", "--statuspage-page-id", "pg1", "--statuspage-token-cmd", "echo sp",
+                "--team-repo", "~/src/ops-team");
+        assertEquals(0, r.exit(), r.toString());
+        Path cfg = t.configFile();
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cfg)));
+        String text = Files.readString(cfg);
+        assertTrue(text.contains("default_profile = \"live\""), text);
+        assertTrue(text.contains("[profiles.live.pagerduty]"), text);
+        assertTrue(text.contains("token_cmd = \"echo tok-abcdef\""), text);
+
+        var again = t.run("config", "init", "--name", "live");
+        assertEquals(2, again.exit(), again.toString());
+        assertTrue(again.stderr().contains("--force"), again.toString());
+
+        var show = t.run("config", "show", "-o", "json");
+        assertEquals(0, show.exit(), show.toString());
+        assertEquals("jdoe@example.com", show.json().at("/settings/pagerduty/email").asText());
+        assertEquals("live", show.json().get("profile").asText());
+
+        var profiles = t.run("config", "profiles", "-o", "json");
+        assertEquals(0, profiles.exit(), profiles.toString());
+        assertEquals("live", profiles.json().get(0).get("name").asText());
+        assertTrue(profiles.json().get(0).get("is_default").asBoolean());
+    }
+
+    @Test
+    void configShowMasksLiteralSecrets() {
+        var t = new TcliHarness(tmp).config("""
+                default_profile = "live"
+                [profiles.live.victorops]
+                api_id = "id-1"
+                api_key = "vo-literal-key-77"
+                """);
+        var r = t.run("config", "show");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.stdout().contains("api_id = \"id-1\""), r.toString());
+        assertTrue(r.stdout().contains("api_key = \"****\""), r.toString());
+        assertFalse(r.stdout().contains("vo-literal-key-77"), r.toString());
+    }
+
+    @Test
+    void configInitWithoutTtyNeedsNoPromptsAndRejectsBadProvider() {
+        var r = new TcliHarness(tmp).run("config", "init", "--provider", "opsgenie");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("pagerduty or victorops"), r.toString());
+    }
+
+    @Test
+    void configInitAsksOnATerminal() throws Exception {
+        var t = new TcliHarness(tmp).tty(true, true)
+                .stdin("practice\npagerduty\nme@example.com\npass show pd\n\n\n\n\n");
+        var r = t.run("config", "init");
+        assertEquals(0, r.exit(), r.toString());
+        String text = Files.readString(t.configFile());
+        assertTrue(text.contains("[profiles.practice.pagerduty]"), text);
+        assertTrue(text.contains("token_cmd = \"pass show pd\""), text);
+        assertTrue(r.stderr().contains("Profile name"), r.toString());
+    }
+}

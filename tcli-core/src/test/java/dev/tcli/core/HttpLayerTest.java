@@ -1,0 +1,159 @@
+package dev.tcli.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tcli.testkit.TcliHarness;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shared HTTP layer through a real command: retries, error mapping, redaction, dry run. */
+class HttpLayerTest {
+    @TempDir
+    Path tmp;
+    MockWebServer server;
+    TcliHarness t;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new MockWebServer();
+        server.start();
+        t = new TcliHarness(tmp).config("""
+                default_profile = "live"
+                [profiles.live.http]
+                retry_backoff = "10ms"
+                max_retries = 3
+                timeout = "1s"
+                """);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private String url() {
+        return server.url("/api").toString();
+    }
+
+    private static MockResponse json(int code, String body) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    @Test
+    void retries429HonoringRetryAfterThenSucceeds() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "0").body("{}").build());
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("ratelimit-reset", "0").body("{}").build());
+        server.enqueue(json(200, "{\"ok\":true}"));
+        var r = t.run("echo", "call", "GET", url());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.stdout().contains("\"ok\" : true"), r.toString());
+        assertEquals(3, server.getRequestCount());
+        RecordedRequest first = server.takeRequest();
+        assertTrue(first.getHeaders().get("User-Agent").startsWith("tcli/"), first.getHeaders().toString());
+    }
+
+    @Test
+    void a429IsRetriedEvenForPostBut503IsNot() {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "0").build());
+        server.enqueue(json(201, "{\"id\":1}"));
+        assertEquals(0, t.run("echo", "call", "POST", url(), "--body", "{}").exit());
+        server.enqueue(json(503, "{\"error\":\"down\"}"));
+        var r = t.run("echo", "call", "POST", url(), "--body", "{}");
+        assertEquals(6, r.exit(), r.toString());
+        assertEquals(3, server.getRequestCount(), "a failed POST is not repeated");
+    }
+
+    @Test
+    void persistent503IsExit6AfterBoundedRetries() {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(json(503, "{\"error\":{\"message\":\"maintenance\"}}"));
+        }
+        var r = t.run("echo", "call", "GET", url());
+        assertEquals(6, r.exit(), r.toString());
+        assertEquals(4, server.getRequestCount(), "1 try + max_retries 3");
+        assertTrue(r.stderr().contains("echo-service is failing (HTTP 503"), r.toString());
+        assertTrue(r.stderr().contains("maintenance"), r.toString());
+        assertFalse(r.stderr().contains("Exception"), r.toString());
+    }
+
+    @Test
+    void unauthorizedIsExit4AndNotFoundIsExit5() {
+        server.enqueue(json(401, "{\"error\":{\"message\":\"Unauthorized\",\"code\":2006}}"));
+        var auth = t.run("echo", "call", "GET", url(), "--token", "wrong-token-1234");
+        assertEquals(4, auth.exit(), auth.toString());
+        assertTrue(auth.stderr().contains("rejected the credentials"), auth.toString());
+        assertFalse(auth.stderr().contains("wrong-token-1234"), auth.toString());
+
+        server.enqueue(json(404, "{\"error\":{\"message\":\"Not Found\",\"code\":2100}}"));
+        var nf = t.run("echo", "call", "GET", url());
+        assertEquals(5, nf.exit(), nf.toString());
+        assertTrue(nf.stderr().contains("not found"), nf.toString());
+    }
+
+    @Test
+    void truncatedJsonIsAClearError() {
+        server.enqueue(json(200, "{\"incidents\":[{\"id\":\"P1\",\"tit"));
+        var r = t.run("echo", "call", "GET", url());
+        assertEquals(6, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("malformed answer"), r.toString());
+        assertFalse(r.stderr().contains("at com."), r.toString());
+    }
+
+    @Test
+    void timeoutIsExit6() {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(new MockResponse.Builder().code(200).body("{}").headersDelay(3, TimeUnit.SECONDS).build());
+        }
+        t.config("""
+                default_profile = "live"
+                [profiles.live.http]
+                retry_backoff = "10ms"
+                max_retries = 0
+                timeout = "300ms"
+                """);
+        var r = t.run("echo", "call", "GET", url());
+        assertEquals(6, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("did not answer in time"), r.toString());
+    }
+
+    @Test
+    void connectionRefusedIsExit6() throws Exception {
+        String dead = url();
+        server.close();
+        var r = t.run("echo", "call", "GET", dead);
+        assertEquals(6, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("cannot reach echo-service"), r.toString());
+    }
+
+    @Test
+    void veryVerboseLogsRequestsWithCredentialsMasked() {
+        server.enqueue(json(200, "{}"));
+        var r = t.run("-vv", "echo", "call", "GET", url(), "--token", "s3cret-token-value");
+        assertEquals(0, r.exit(), r.toString());
+        // logback writes to the run's stderr through LogSetup's sink
+        assertTrue(r.stderr().contains("> GET " + url()), r.toString());
+        assertTrue(r.stderr().contains("Authorization: ****"), r.toString());
+        assertFalse(r.stderr().contains("s3cret-token-value"), r.toString());
+    }
+
+    @Test
+    void dryRunPrintsTheRequestMaskedAndSendsNothing() {
+        var r = t.run("--dry-run", "echo", "mutate", "--url", url());
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(0, server.getRequestCount());
+        assertTrue(r.stdout().contains("DRY RUN, not sent: PUT " + server.url("/api/things/1")), r.toString());
+        assertTrue(r.stdout().contains("Authorization: ****"), r.toString());
+        assertTrue(r.stdout().contains("From: me@example.com"), r.toString());
+        assertTrue(r.stdout().contains("\"status\" : \"acknowledged\""), r.toString());
+        assertFalse(r.stdout().contains("sekrit-123456"), r.toString());
+    }
+}
