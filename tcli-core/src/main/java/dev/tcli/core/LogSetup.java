@@ -19,18 +19,13 @@ import java.io.PrintStream;
  * the current run's stderr and through the {@link Redactor}.
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
-    private static volatile Level level = Level.WARN;
-    private static volatile PrintStream sink = System.err;
-    private static volatile boolean initialised;
+    static Level level(int verbosity) {
+        return verbosity >= 2 ? Level.DEBUG : verbosity == 1 ? Level.INFO : Level.WARN;
+    }
 
-    /** Sets the level and the stream for this run; touches logback only if it is already running or -v asks for it. */
-    public static void apply(int verbosity, PrintStream err) {
-        sink = err;
-        level = verbosity >= 2 ? Level.DEBUG : verbosity == 1 ? Level.INFO : Level.WARN;
-        if (initialised || verbosity > 0) {
-            Logger root = (Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-            root.setLevel(level);
-        }
+    static void setLevel(int verbosity) {
+        Logger root = (Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(level(verbosity));
     }
 
     @Override
@@ -48,8 +43,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         appender.start();
         Logger root = lc.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(appender);
-        root.setLevel(level);
-        initialised = true;
+        root.setLevel(level(Logs.verbosity));
+        Logs.started = true;
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
@@ -82,7 +77,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         private void flushLine() {
             String s = line.toString(java.nio.charset.StandardCharsets.UTF_8);
             line.reset();
-            PrintStream out = sink;
+            PrintStream out = Logs.sink;
             out.print(Redactor.redact(s));
             out.flush();
         }

@@ -68,7 +68,7 @@ public final class Tcli {
         } catch (ParameterException e) {
             return usageError(e, err, "tcli");
         }
-        LogSetup.apply(scanned.verbosity(), sys.err());
+        Logs.apply(scanned.verbosity(), sys.err());
         XdgPaths earlyPaths = new XdgPaths(sys, scanned.config);
         ModuleRegistry registry = new ModuleRegistry(earlyPaths.dataDir().resolve("plugins"), sys.env());
         try {
@@ -125,12 +125,12 @@ public final class Tcli {
         root.setErr(ctx.stderr());
         root.setCaseInsensitiveEnumValuesAllowed(true);
         root.setParameterExceptionHandler((e, a) -> {
-            LogSetup.apply(globals.verbosity(), sys.err());
+            Logs.apply(globals.verbosity(), sys.err());
             return usageError(e, ctx.stderr(), e.getCommandLine().getCommandSpec().qualifiedName());
         });
         root.setExecutionExceptionHandler((e, cl, pr) -> fail(e, ctx.stderr(), globals.verbosity()));
         root.setExecutionStrategy(pr -> {
-            LogSetup.apply(globals.verbosity(), sys.err());
+            Logs.apply(globals.verbosity(), sys.err());
             return new CommandLine.RunLast().execute(pr);
         });
         try {
