@@ -359,7 +359,7 @@ public final class DefaultContext implements ModuleContext, Flags {
                 throw TcliException.config("timezone '" + tz + "' is not a time zone (use e.g. Europe/Berlin or UTC)");
             }
         }
-        return sys.clock().getZone();
+        return sys.clock().getZone().equals(java.time.ZoneOffset.UTC) ? ZoneId.systemDefault() : sys.clock().getZone();
     }
 
     @Override

@@ -36,7 +36,9 @@ public record SystemEnv(Map<String, String> env, InputStream in, PrintStream out
         boolean out = tty != null && tty.length() == 3 ? tty.charAt(1) == '1' : console;
         boolean err = tty != null && tty.length() == 3 ? tty.charAt(2) == '1' : console;
         return new SystemEnv(env, System.in, utf8(System.out), utf8(System.err), in, out, err,
-                Clock.systemDefaultZone(), Path.of("").toAbsolutePath());
+                // UTC: reading the system zone loads the tz database, which --help never needs;
+                // DefaultContext.zone() resolves the user's zone when a command asks.
+                Clock.systemUTC(), Path.of("").toAbsolutePath());
     }
 
     private static PrintStream utf8(OutputStream s) {
