@@ -282,8 +282,33 @@ public final class DefaultContext implements ModuleContext, Flags {
                 }
             }
             team = repo == null ? TeamFile.none() : TeamFile.of(sys.cwd().resolve(repo));
+            warnIfStale(team);
         }
         return team;
+    }
+
+    /**
+     * DESIGN.md section 5: no command blocks on the network to check for team updates; a team
+     * checkout not synced for a week earns one line on stderr instead.
+     */
+    private void warnIfStale(TeamFile t) {
+        if (t.repo().isEmpty() || globals.quiet) {
+            return;
+        }
+        Path git = t.repo().get().resolve(".git");
+        Path marker = Files.exists(git.resolve("FETCH_HEAD")) ? git.resolve("FETCH_HEAD") : git.resolve("HEAD");
+        try {
+            if (Files.exists(marker)) {
+                java.time.Instant synced = Files.getLastModifiedTime(marker).toInstant();
+                long days = java.time.Duration.between(synced, sys.clock().instant()).toDays();
+                if (days >= 7) {
+                    err.println("tcli: the team repo " + t.repo().get() + " was last synced " + days
+                            + " days ago; run 'tcli team sync'");
+                }
+            }
+        } catch (java.io.IOException e) {
+            // an unreadable checkout is reported by the commands that need it
+        }
     }
 
     // ---- services --------------------------------------------------------------------------

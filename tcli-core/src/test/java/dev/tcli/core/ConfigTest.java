@@ -238,4 +238,26 @@ class ConfigTest {
         assertTrue(text.contains("token_cmd = \"pass show pd\""), text);
         assertTrue(r.stderr().contains("Profile name"), r.toString());
     }
+
+    @Test
+    void teamFileFromConfigOrEnvWithStaleSyncWarning() throws Exception {
+        Path repo = tmp.resolve("ops-team");
+        Files.createDirectories(repo.resolve(".git"));
+        Files.writeString(repo.resolve("tcli-team.toml"), "[web]\nlive-api = \"https://dash.example.com\"\n");
+        Path fetch = repo.resolve(".git/FETCH_HEAD");
+        Files.writeString(fetch, "");
+        var t = new TcliHarness(tmp).config("[team]\nrepo = \"" + repo + "\"\n");
+        var fresh = t.run("echo", "team", "/web/live-api");
+        assertEquals("true:https://dash.example.com\n", fresh.stdout(), fresh.toString());
+        assertFalse(fresh.stderr().contains("tcli team sync"), fresh.toString());
+        Files.setLastModifiedTime(fetch, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(10))));
+        var stale = t.run("echo", "team", "/web/live-api");
+        assertTrue(stale.stderr().contains("last synced 10 days ago; run 'tcli team sync'"), stale.toString());
+        var none = new TcliHarness(tmp.resolve("other")).run("echo", "team", "/web/live-api");
+        assertEquals("false:\n", none.stdout(), none.toString());
+        Files.writeString(repo.resolve("tcli-team.toml"), "[web\n");
+        var bad = t.run("echo", "team", "/web");
+        assertEquals(3, bad.exit(), bad.toString());
+        assertTrue(bad.stderr().contains("tcli-team.toml:1"), bad.toString());
+    }
 }
