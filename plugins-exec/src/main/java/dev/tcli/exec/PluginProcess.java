@@ -1,0 +1,178 @@
+package dev.tcli.exec;
+
+import dev.tcli.spi.ExitCode;
+import dev.tcli.spi.ModuleContext;
+import dev.tcli.spi.TcliException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * Runs one exec plugin and returns its exit code unchanged.
+ *
+ * <p>In a real tcli process the plugin gets the terminal itself ({@code inheritIO}), so it can
+ * prompt, page and colour like any program, and tcli steps aside for Ctrl-C: the terminal sends
+ * SIGINT to the whole foreground process group, the plugin decides what an interrupt means, and
+ * tcli waits and passes on whatever exit code that gives. When tcli runs in-process (tests, or
+ * anything embedding it) its streams are not file descriptors, so the plugin's output is copied
+ * into them instead.
+ */
+final class PluginProcess {
+    /** After the plugin exits, how long its output may keep arriving (a background child can hold the pipe open). */
+    private static final long DRAIN_MILLIS = 10_000;
+
+    private PluginProcess() {
+    }
+
+    static int run(Path executable, List<String> args, Map<String, String> env, ModuleContext ctx) {
+        List<String> argv = new ArrayList<>(args.size() + 1);
+        argv.add(executable.toString());
+        argv.addAll(args); // an argv array, never a shell: spaces, quotes, '$' and '*' arrive as typed
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        ctx.stdout().flush();
+        ctx.stderr().flush();
+        return attachedToProcess(ctx) ? runOnTerminal(pb, executable) : runPiped(pb, executable, ctx);
+    }
+
+    /**
+     * True when the context's streams are this process's own: the core hands {@code System.in}
+     * itself to a real run, and a byte array or pipe of its own to an in-process one.
+     */
+    static boolean attachedToProcess(ModuleContext ctx) {
+        return ctx.stdin() == System.in;
+    }
+
+    private static int runOnTerminal(ProcessBuilder pb, Path executable) {
+        System.out.flush();
+        System.err.flush();
+        pb.inheritIO();
+        // Installed before the start so no Ctrl-C falls between start and install. A Java handler,
+        // not SIG_IGN: caught signals are reset to the default by exec, ignored ones would be
+        // inherited and the plugin could not be interrupted at all.
+        SignalHandler previous = ignoreInterrupts();
+        Thread hangup = null;
+        try {
+            Process p = start(pb, executable);
+            // SIGTERM or SIGHUP (terminal closed) end tcli: take the plugin with us rather than orphan it.
+            hangup = new Thread(p::destroy, "tcli-plugin-hangup");
+            Runtime.getRuntime().addShutdownHook(hangup);
+            return waitFor(p);
+        } finally {
+            if (hangup != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hangup);
+                } catch (IllegalStateException e) {
+                    // already shutting down: the hook is running, which is what we want
+                }
+            }
+            restore(previous);
+        }
+    }
+
+    private static int runPiped(ProcessBuilder pb, Path executable, ModuleContext ctx) {
+        Process p = start(pb, executable);
+        Thread out = copy(p.getInputStream(), ctx.stdout(), "tcli-plugin-stdout");
+        Thread err = copy(p.getErrorStream(), ctx.stderr(), "tcli-plugin-stderr");
+        feed(ctx.stdin(), p.getOutputStream());
+        int code = waitFor(p);
+        try {
+            out.join(DRAIN_MILLIS);
+            err.join(DRAIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return code;
+    }
+
+    private static Process start(ProcessBuilder pb, Path executable) {
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new TcliException(ExitCode.FAILED, "cannot run plugin " + executable + ": " + e.getMessage()
+                    + "; check that it is executable and starts with a '#!' line");
+        }
+    }
+
+    private static int waitFor(Process p) {
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            // tcli itself was interrupted (in-process Ctrl-C): do not leave the plugin running
+            p.destroy();
+            try {
+                if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException again) {
+                p.destroyForcibly();
+            }
+            Thread.currentThread().interrupt();
+            throw new TcliException(ExitCode.INTERRUPTED, "interrupted");
+        }
+    }
+
+    private static SignalHandler ignoreInterrupts() {
+        try {
+            return Signal.handle(new Signal("INT"), sig -> {
+                // the plugin got the same SIGINT from the terminal; its exit code will tell
+            });
+        } catch (IllegalArgumentException e) {
+            return null; // -Xrs or a platform without SIGINT: nothing to step aside from
+        }
+    }
+
+    private static void restore(SignalHandler previous) {
+        if (previous != null) {
+            try {
+                Signal.handle(new Signal("INT"), previous);
+            } catch (IllegalArgumentException e) {
+                // cannot happen for a handler we just replaced; nothing better to do
+            }
+        }
+    }
+
+    /** Copies the plugin's text output into tcli's writer as it comes, flushing so prompts show before input is read. */
+    private static Thread copy(InputStream from, PrintWriter to, String name) {
+        Thread t = new Thread(() -> {
+            try (Reader r = new InputStreamReader(from, StandardCharsets.UTF_8)) {
+                char[] buf = new char[8192];
+                int n;
+                while ((n = r.read(buf)) >= 0) {
+                    to.write(buf, 0, n);
+                    to.flush();
+                }
+            } catch (IOException e) {
+                // the plugin closed its end; nothing more to copy
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Gives the plugin tcli's stdin, then end-of-file. A plugin that never reads it just closes the pipe. */
+    private static void feed(InputStream from, OutputStream to) {
+        Thread t = new Thread(() -> {
+            try (OutputStream o = to) {
+                from.transferTo(o);
+            } catch (IOException e) {
+                // broken pipe: the plugin exited or closed stdin without reading everything
+            }
+        }, "tcli-plugin-stdin");
+        t.setDaemon(true);
+        t.start();
+    }
+}
