@@ -1,0 +1,277 @@
+package dev.tcli.ssh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tcli.spi.ExitCode;
+import dev.tcli.spi.ModuleContext;
+import dev.tcli.spi.TcliException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The environments and nodes of the team file (DESIGN.md section 5): {@code [environments.E]}
+ * with its static {@code [[environments.E.nodes]]} and, when set, the nodes printed by
+ * {@code inventory_cmd} (run in the team repo with a timeout, cached for a few minutes).
+ */
+public final class Inventory {
+    static final Duration INVENTORY_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration INVENTORY_CACHE = Duration.ofMinutes(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ModuleContext ctx;
+    private final Map<String, Environment> loaded = new LinkedHashMap<>();
+
+    private Inventory(ModuleContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public static Inventory of(ModuleContext ctx) {
+        return new Inventory(ctx);
+    }
+
+    /** A node and the environment it belongs to. */
+    public record Target(Environment environment, Node node) {
+    }
+
+    /** Names of the environments in the team file. */
+    public List<String> environmentNames() {
+        List<String> names = new ArrayList<>();
+        environments().fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /**
+     * The environment named by {@code --env}, else the profile's {@code [ssh] environment},
+     * else the only one there is.
+     */
+    public Environment environment(String requested) {
+        String name = requested != null ? requested : defaultEnvironment()
+                .orElseThrow(() -> TcliException.usage("several environments (" + String.join(", ", environmentNames())
+                        + "): pass --env NAME or set environment in [profiles." + ctx.profile() + ".ssh]"));
+        return load(name);
+    }
+
+    /**
+     * Finds a node by name: in {@code --env} when given; otherwise in the default environment,
+     * then in any environment (node names are unique in practice; an ambiguous name needs --env).
+     */
+    public Target find(String nodeName, String requestedEnv) {
+        if (requestedEnv != null) {
+            Environment env = environment(requestedEnv);
+            return new Target(env, env.node(nodeName).orElseThrow(() -> unknownNode(nodeName, env.name())));
+        }
+        Optional<String> def = defaultEnvironment();
+        if (def.isPresent()) {
+            Environment env = load(def.get());
+            Optional<Node> n = env.node(nodeName);
+            if (n.isPresent()) {
+                return new Target(env, n.get());
+            }
+        }
+        List<Target> found = new ArrayList<>();
+        for (String name : environmentNames()) {
+            if (def.isPresent() && def.get().equals(name)) {
+                continue;
+            }
+            Environment env = load(name);
+            env.node(nodeName).ifPresent(n -> found.add(new Target(env, n)));
+        }
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        if (found.size() > 1) {
+            throw TcliException.usage("node " + nodeName + " is in several environments ("
+                    + String.join(", ", found.stream().map(t -> t.environment().name()).toList()) + "): pass --env");
+        }
+        throw unknownNode(nodeName, def.orElse(String.join(", ", environmentNames())));
+    }
+
+    private TcliException unknownNode(String nodeName, String envName) {
+        return TcliException.notFound("no node " + nodeName + " in environment " + envName
+                + " ('tcli ssh hosts" + (envName.contains(",") ? "" : " --env " + envName) + "' lists them)");
+    }
+
+    private Optional<String> defaultEnvironment() {
+        Optional<String> configured = ctx.settings("ssh").string("environment");
+        if (configured.isPresent()) {
+            return configured;
+        }
+        List<String> names = environmentNames();
+        return names.size() == 1 ? Optional.of(names.get(0)) : Optional.empty();
+    }
+
+    private JsonNode environments() {
+        if (!ctx.team().present()) {
+            throw TcliException.config("no team file: set [team] repo in " + ctx.paths().configFile()
+                    + " (or TCLI_TEAM_DIR) to the control repo holding tcli-team.toml");
+        }
+        JsonNode envs = ctx.team().at("/environments");
+        if (!envs.isObject() || envs.isEmpty()) {
+            throw TcliException.config("no [environments.NAME] in " + ctx.team().where("environments")
+                    + ": add one with jump_host and nodes (see docs/ssh.md)");
+        }
+        return envs;
+    }
+
+    private synchronized Environment load(String name) {
+        Environment cached = loaded.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        JsonNode e = environments().get(name);
+        if (e == null || !e.isObject()) {
+            throw TcliException.notFound("no environment " + name + " in the team file (known: "
+                    + String.join(", ", environmentNames()) + ")");
+        }
+        String key = "environments." + name;
+        var ssh = ctx.settings("ssh");
+        JumpHost jump = null;
+        if (e.hasNonNull("jump_host")) {
+            String jumpUser = ssh.string("user").orElse(text(e, "jump_user", ctx.env().getOrDefault("USER", "root")));
+            jump = new JumpHost(text(e, "jump_host", null), port(e, "jump_port", key), jumpUser);
+        }
+        String identity = ssh.string("identity_file").orElse(text(e, "identity_file", null));
+        if (identity != null) {
+            identity = ctx.paths().expand(identity).toString();
+        }
+        String sudo = text(e, "sudo", "");
+        List<String> sudoWords = sudo.isBlank() ? List.of() : List.of(sudo.trim().split("\\s+"));
+        String defaultUser = text(e, "user", ctx.env().getOrDefault("USER", "root"));
+        List<Node> nodes = new ArrayList<>();
+        JsonNode staticNodes = e.path("nodes");
+        for (int i = 0; i < staticNodes.size(); i++) {
+            nodes.add(node(staticNodes.get(i), defaultUser, key + ".nodes"));
+        }
+        if (e.hasNonNull("inventory_cmd")) {
+            for (JsonNode n : inventoryCommand(name, text(e, "inventory_cmd", null))) {
+                Node node = node(n, defaultUser, key + ".inventory_cmd");
+                if (nodes.stream().noneMatch(x -> x.name().equals(node.name()))) {
+                    nodes.add(node);
+                }
+            }
+        }
+        Environment env = new Environment(name, jump, identity, sudoWords, nodes);
+        loaded.put(name, env);
+        return env;
+    }
+
+    private Node node(JsonNode n, String defaultUser, String where) {
+        String nodeName = text(n, "name", null);
+        String host = text(n, "host", nodeName);
+        if (nodeName == null || host == null) {
+            throw TcliException.config("a node without name in " + ctx.team().where(where) + ": every node needs name and host");
+        }
+        List<String> roles = new ArrayList<>();
+        n.path("roles").forEach(r -> roles.add(r.asText()));
+        int port = n.path("port").asInt(22);
+        int gateway = n.path("gateway_port").asInt(Node.DEFAULT_GATEWAY_PORT);
+        return new Node(nodeName, host, port, text(n, "user", defaultUser), roles, gateway);
+    }
+
+    private int port(JsonNode e, String field, String key) {
+        JsonNode p = e.get(field);
+        if (p == null) {
+            return 22;
+        }
+        if (!p.canConvertToInt() || p.asInt() <= 0 || p.asInt() > 65535) {
+            throw TcliException.config("bad " + field + " '" + p.asText() + "' at " + ctx.team().where(key + "." + field)
+                    + ": a TCP port number");
+        }
+        return p.asInt();
+    }
+
+    private static String text(JsonNode n, String field, String fallback) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? fallback : v.asText();
+    }
+
+    /** Runs inventory_cmd in the team repo, or reuses its answer of the last few minutes. */
+    private JsonNode inventoryCommand(String envName, String command) {
+        Path cache = ctx.paths().cacheDir().resolve("ssh").resolve("inventory-" + envName.replaceAll("[^A-Za-z0-9_.-]", "_") + ".json");
+        try {
+            if (Files.isRegularFile(cache)
+                    && Files.getLastModifiedTime(cache).toInstant().isAfter(Instant.now(ctx.clock()).minus(INVENTORY_CACHE))) {
+                return parseInventory(Files.readString(cache), command);
+            }
+        } catch (IOException | TcliException e) {
+            // a damaged cache is just a miss
+        }
+        String output = runInventory(command);
+        JsonNode nodes = parseInventory(output, command);
+        try {
+            Files.createDirectories(cache.getParent());
+            Path tmp = Files.createTempFile(cache.getParent(), "inventory", ".tmp");
+            Files.writeString(tmp, output);
+            Files.move(tmp, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            ctx.out().note("could not cache the inventory: " + e.getMessage());
+        }
+        return nodes;
+    }
+
+    private static JsonNode parseInventory(String output, String command) {
+        try {
+            JsonNode n = JSON.readTree(output);
+            if (n != null && n.isObject() && n.has("nodes")) {
+                n = n.get("nodes");
+            }
+            if (n == null || !n.isArray()) {
+                throw TcliException.config("inventory_cmd '" + command + "' did not print a JSON array of nodes");
+            }
+            return n;
+        } catch (IOException e) {
+            throw TcliException.config("inventory_cmd '" + command + "' printed invalid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private String runInventory(String command) {
+        Path dir = ctx.team().repo().orElse(ctx.paths().home());
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command).directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(ctx.env());
+        pb.redirectErrorStream(false);
+        try {
+            Process p = pb.start();
+            p.getOutputStream().close();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+            if (!p.waitFor(INVENTORY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new TcliException(ExitCode.UNAVAILABLE, "inventory_cmd '" + command + "' did not finish within "
+                        + INVENTORY_TIMEOUT.toSeconds() + "s");
+            }
+            if (p.exitValue() != 0) {
+                String why = err.join().strip();
+                throw TcliException.config("inventory_cmd '" + command + "' failed (exit " + p.exitValue() + ")"
+                        + (why.isEmpty() ? "" : ": " + why.lines().reduce((a, b) -> b).orElse("")));
+            }
+            return out.join();
+        } catch (IOException e) {
+            throw TcliException.config("cannot run inventory_cmd '" + command + "': " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TcliException(ExitCode.INTERRUPTED, "interrupted while running inventory_cmd");
+        }
+    }
+
+    private static String readAll(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
