@@ -199,4 +199,38 @@ class SshExecTest {
         assertEquals(0, r.exit(), r.toString());
         assertEquals("would run on live-builder-api-0: echo 'a b' 'it'\\''s'\n", r.stdout());
     }
+
+    @Test
+    void tunnelForwardsALocalPortThroughTheNodeUntilCtrlC() throws Exception {
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", ex -> {
+            byte[] body = "behind the node".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        try {
+            int local = SshdFixture.deadPort();
+            var tcli = new java.util.concurrent.atomic.AtomicReference<dev.tcli.core.Tcli>();
+            var run = t.start(tcli::set, "ssh", "tunnel", "live-builder-api-0", local + ":127.0.0.1:" + server.getAddress().getPort());
+            String answer = null;
+            for (int i = 0; i < 200 && answer == null; i++) {
+                try (var in = new java.net.URL("http://127.0.0.1:" + local + "/").openStream()) {
+                    answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    Thread.sleep(25);
+                }
+            }
+            assertEquals("behind the node", answer);
+            tcli.get().interrupts().runAll();
+            var r = run.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(130, r.exit(), r.toString());
+            assertTrue(r.stdout().contains("localhost:" + local), r.stdout());
+            assertTrue(SSHD.node().logText().contains("target 127.0.0.1 port " + server.getAddress().getPort()),
+                    "the node's sshd opened the forwarded connection");
+        } finally {
+            server.stop(0);
+        }
+    }
 }
