@@ -72,13 +72,13 @@ public final class HabitatTeam {
             new Service("PSVDEP4", "depot", "Package depot (bldr.habitat.sh)", "R0DEPOT0000000000000000000000004"));
 
     private static final String[][] TITLES = {
-        {"builder-api: 5xx rate above 5% on live-builder-api-%d", "builder-api: p99 latency above 2s", "builder-api: health check failing on live-builder-api-%d",
+        {"builder-api: 5xx rate above 5%% on live-builder-api-%d", "builder-api: p99 latency above 2s", "builder-api: health check failing on live-builder-api-%d",
             "builder-api: memcached connection errors", "builder-api: OAuth callback errors from GitHub"},
         {"builder-jobsrv: job dispatch latency above 10m", "builder-jobsrv: datastore connection pool exhausted", "builder-jobsrv: scheduler stalled",
             "builder-jobsrv: migration lock held for 15m"},
-        {"builder-worker: build queue depth above 200", "builder-worker: live-builder-worker-%d disk 90% full", "builder-worker: studio creation failures",
+        {"builder-worker: build queue depth above 200", "builder-worker: live-builder-worker-%d disk 90%% full", "builder-worker: studio creation failures",
             "builder-worker: worker heartbeat lost on live-builder-worker-%d"},
-        {"depot: S3 upload errors", "depot: package download 5xx above 1%", "depot: disk usage 91% on live-depot-%d", "depot: CDN origin timeouts"}};
+        {"depot: S3 upload errors", "depot: package download 5xx above 1%%", "depot: disk usage 91%% on live-depot-%d", "depot: CDN origin timeouts"}};
 
     private static final String[] NOTES = {
         "Restarted builder-api on the affected node; error rate recovering.",

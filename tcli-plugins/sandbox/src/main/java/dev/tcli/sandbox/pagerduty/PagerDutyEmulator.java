@@ -198,6 +198,18 @@ public final class PagerDutyEmulator implements Emulator {
                     return Reply.json(200, wrap("service", refs.service(s, ex.params("include").contains("integrations"))));
                 }
                 break;
+            case "teams":
+                if (seg.size() == 1 && m.equals("GET")) {
+                    String q = lower(ex.param("query"));
+                    List<JsonNode> out = new ArrayList<>();
+                    if (q == null || HabitatTeam.TEAM_NAME.toLowerCase(Locale.ROOT).contains(q)) {
+                        ObjectNode t = refs.ref(HabitatTeam.TEAM_PD_ID, "team", HabitatTeam.TEAM_NAME, "teams");
+                        t.put("name", HabitatTeam.TEAM_NAME).put("description", "Runs Habitat Builder");
+                        out.add(t);
+                    }
+                    return Reply.json(200, page(ex, "teams", out));
+                }
+                break;
             case "escalation_policies":
                 if (seg.size() == 1 && m.equals("GET")) {
                     String q = lower(ex.param("query"));

@@ -1,0 +1,104 @@
+package dev.tcli.oncall;
+
+import dev.tcli.spi.ModuleContext;
+import dev.tcli.spi.TcliException;
+import dev.tcli.spi.Times;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "incidents", description = "List incidents: by default every open one (triggered and acknowledged), all pages streamed.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  tcli oncall incidents", "  tcli oncall incidents --mine --status triggered",
+            "  tcli oncall incidents --status resolved --since 7d --service builder-api -o json",
+            "  tcli oncall incidents --since 2026-11-20 --until 2026-11-21 --limit 50"})
+public final class IncidentsCommand implements Callable<Integer> {
+    private static final Set<String> STATUSES = Set.of("triggered", "acknowledged", "resolved");
+    private final ModuleContext ctx;
+
+    @Option(names = "--status", split = ",", paramLabel = "STATUS", description = "triggered, acknowledged, resolved (comma-separated; default: open ones)")
+    List<String> statuses = new ArrayList<>();
+    @Option(names = "--mine", description = "Only incidents assigned to me")
+    boolean mine;
+    @Option(names = "--team", description = "Only this team's incidents (name or id)")
+    String team;
+    @Option(names = "--service", description = "Only this service's incidents (name or id)")
+    String service;
+    @Option(names = "--urgency", description = "high or low")
+    String urgency;
+    @Option(names = "--since", description = "Created at or after: 2h, 7d, today, 2026-11-20 ...")
+    String since;
+    @Option(names = "--until", description = "Created before (default now)")
+    String until;
+    @Option(names = "--limit", description = "At most N incidents (default: all)")
+    int limit;
+
+    public IncidentsCommand(ModuleContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        IncidentQuery query = query();
+        Iterable<Incident> rows = OncallProvider.of(ctx).incidents(query);
+        ctx.out().list(limit > 0 ? limited(rows, limit) : rows, Oncall.incidentColumns(ctx));
+        return 0;
+    }
+
+    private IncidentQuery query() {
+        List<String> wanted = new ArrayList<>();
+        for (String s : statuses) {
+            String v = s.trim().toLowerCase(Locale.ROOT);
+            if (!STATUSES.contains(v)) {
+                throw TcliException.usage("--status '" + s + "' is not one of triggered, acknowledged, resolved");
+            }
+            wanted.add(v);
+        }
+        Instant from = since == null ? null : Times.parse(since, ctx.zone(), ctx.clock());
+        Instant to = until == null ? null : Times.parse(until, ctx.zone(), ctx.clock());
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw TcliException.usage("--since must be before --until");
+        }
+        if (wanted.isEmpty() && from == null && to == null) {
+            wanted = List.of("triggered", "acknowledged");
+        }
+        if (urgency != null && !Set.of("high", "low").contains(urgency.toLowerCase(Locale.ROOT))) {
+            throw TcliException.usage("--urgency must be high or low");
+        }
+        if (limit < 0) {
+            throw TcliException.usage("--limit must be a positive number");
+        }
+        if (to != null && from == null) {
+            from = to.minus(java.time.Duration.ofDays(30));
+        }
+        return new IncidentQuery(wanted, mine, team, service, urgency == null ? null : urgency.toLowerCase(Locale.ROOT), from, to, limit);
+    }
+
+    private static <T> Iterable<T> limited(Iterable<T> rows, int max) {
+        return () -> new Iterator<>() {
+            private final Iterator<T> it = rows.iterator();
+            private int n;
+
+            @Override
+            public boolean hasNext() {
+                return n < max && it.hasNext();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                n++;
+                return it.next();
+            }
+        };
+    }
+}

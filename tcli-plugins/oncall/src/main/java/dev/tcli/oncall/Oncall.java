@@ -1,0 +1,76 @@
+package dev.tcli.oncall;
+
+import dev.tcli.spi.ModuleContext;
+import dev.tcli.spi.Times;
+import dev.tcli.spi.output.Column;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What several verbs share: finding incidents before acting, journaling, the result table. */
+final class Oncall {
+    static final String MODULE = "oncall";
+
+    private Oncall() {
+    }
+
+    /**
+     * Looks up every reference before anything is sent (issue 4: unknown → exit 5 naming it),
+     * so a typo in the third id never leaves the first two half-done.
+     */
+    static List<Incident> find(OncallProvider provider, List<String> refs) {
+        Map<String, Incident> out = new LinkedHashMap<>();
+        for (String ref : refs) {
+            Incident i = provider.incident(ref.startsWith("#") ? ref.substring(1) : ref);
+            out.putIfAbsent(i.id(), i);
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    static void journal(ModuleContext ctx, String verb, ActionResult r, Map<String, ?> sent) {
+        Map<String, Object> details = new LinkedHashMap<>(sent);
+        details.put("provider", ctx.settings("oncall").string("provider", "pagerduty"));
+        if (r.number() != null) {
+            details.put("number", r.number());
+        }
+        if (r.message() != null) {
+            details.put("message", r.message());
+        }
+        ctx.journal().record(MODULE, verb, r.id(), r.failed() ? "failed" : r.outcome(), details);
+    }
+
+    static List<Column<ActionResult>> resultColumns() {
+        return List.of(Column.of("ID", ActionResult::id), Column.of("#", ActionResult::number),
+                Column.status("OUTCOME", ActionResult::outcome), Column.of("TITLE", ActionResult::title),
+                Column.dim("NOTE", ActionResult::message));
+    }
+
+    static List<Column<Incident>> incidentColumns(ModuleContext ctx) {
+        return List.of(Column.of("ID", Incident::id), Column.of("#", Incident::number), Column.status("STATUS", Incident::status),
+                Column.of("URGENCY", Incident::urgency), Column.of("SERVICE", Incident::service),
+                Column.of("ASSIGNEES", i -> String.join(", ", i.assignees())),
+                Column.dim("CREATED", i -> i.createdAt() == null ? null : Times.format(Instant.parse(i.createdAt()), ctx.zone())),
+                Column.of("TITLE", Incident::title));
+    }
+
+    /**
+     * Prints per-incident results, journals each, and fails (exit 1) naming the incidents a
+     * partial failure left behind.
+     */
+    static int report(ModuleContext ctx, String verb, List<ActionResult> results, Map<String, ?> sent) {
+        for (ActionResult r : results) {
+            journal(ctx, verb, r, sent);
+        }
+        ctx.out().list(results, resultColumns());
+        List<String> failed = results.stream().filter(ActionResult::failed)
+                .map(r -> (r.number() != null ? "#" + r.number() : r.id()) + (r.message() != null ? " (" + r.message() + ")" : ""))
+                .toList();
+        if (!failed.isEmpty()) {
+            throw dev.tcli.spi.TcliException.failed(verb + " failed for " + String.join(", ", failed)
+                    + (failed.size() < results.size() ? "; the others succeeded" : ""));
+        }
+        return 0;
+    }
+}
