@@ -1,0 +1,128 @@
+package dev.tcli.oncall;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tcli.sandbox.Faults;
+import dev.tcli.sandbox.Recorder;
+import dev.tcli.testkit.TcliHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A temp home whose config has profiles extending the sandbox, and the recorder of what the emulators received. */
+abstract class OncallTestBase {
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** Fast retries; otherwise the built-in sandbox profile. */
+    static final String CONFIG = """
+            [profiles.fast]
+            extends = "sandbox"
+            [profiles.fast.http]
+            retry_backoff = "10ms"
+            max_retries = 2
+            [profiles.badtoken]
+            extends = "sandbox"
+            [profiles.badtoken.pagerduty]
+            token = "not-the-token"
+            [profiles.account]
+            extends = "sandbox"
+            [profiles.account.pagerduty]
+            token = "sandbox-pagerduty-account-token"
+            email = "dana.whitfield@example.com"
+            """;
+
+    @TempDir
+    Path tmp;
+    TcliHarness t;
+
+    @BeforeEach
+    void setUp() {
+        t = new TcliHarness(tmp).config(CONFIG);
+        Recorder.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        Recorder.stop();
+    }
+
+    TcliHarness.Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of("--profile", "fast", "oncall"));
+        all.addAll(List.of(args));
+        return t.run(all.toArray(String[]::new));
+    }
+
+    static List<Recorder.Recorded> received(Predicate<Recorder.Recorded> p) {
+        List<Recorder.Recorded> out = new ArrayList<>();
+        for (Recorder.Recorded r : snapshot()) {
+            if (p.test(r)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** What was recorded so far (the recorder keeps running). */
+    static List<Recorder.Recorded> snapshot() {
+        List<Recorder.Recorded> all = Recorder.stop();
+        Recorder.start();
+        SEEN.addAll(all);
+        return new ArrayList<>(SEEN);
+    }
+
+    static final List<Recorder.Recorded> SEEN = new ArrayList<>();
+
+    @BeforeEach
+    void clearSeen() {
+        SEEN.clear();
+    }
+
+    static String header(Recorder.Recorded r, String name) {
+        for (var e : r.requestHeaders().entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
+    static JsonNode body(Recorder.Recorded r) {
+        try {
+            return JSON.readTree(r.requestBody());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    JsonNode openIncidents() {
+        var r = run("incidents", "-o", "json");
+        assertEquals(0, r.exit(), r.toString());
+        return r.json();
+    }
+
+    String myTriggered() {
+        for (JsonNode i : openIncidents()) {
+            if (i.path("status").asText().equals("triggered") && i.path("assignees").toString().contains("Dana Whitfield")) {
+                return i.path("number").asText();
+            }
+        }
+        throw new AssertionError("no triggered incident for me in the seed");
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}
