@@ -1,0 +1,76 @@
+package dev.tcli.postmortem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tcli.spi.TcliException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Reads {@code journal.jsonl} back. A crash mid-write can leave the last line cut short (the
+ * kernel starts the next entry on a fresh line, so only that one line is lost); such lines
+ * are skipped and counted, never fatal: the journal is evidence, and half of it beats none.
+ */
+public final class JournalReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The entries that matched, in file (= time) order, and how many lines could not be read. */
+    public record Result(List<JournalEntry> entries, int unreadable) {
+    }
+
+    private JournalReader() {
+    }
+
+    public static Result read(Path file, Predicate<JournalEntry> keep) {
+        List<JournalEntry> out = new ArrayList<>();
+        int bad = 0;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JournalEntry e = parse(line);
+                if (e == null) {
+                    bad++;
+                } else if (keep.test(e)) {
+                    out.add(e);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return new Result(List.of(), 0);
+        } catch (IOException e) {
+            throw TcliException.failed("cannot read the journal " + file + ": " + e.getMessage());
+        }
+        return new Result(out, bad);
+    }
+
+    static JournalEntry parse(String line) {
+        try {
+            JsonNode n = JSON.readTree(line);
+            if (n == null || !n.isObject() || !n.hasNonNull("time")) {
+                return null;
+            }
+            JsonNode details = n.path("details");
+            return new JournalEntry(Instant.parse(n.path("time").asText()), text(n, "profile"), text(n, "user"),
+                    text(n, "module"), text(n, "verb"), text(n, "target"), text(n, "outcome"),
+                    details.isMissingNode() ? null : details);
+        } catch (IOException | DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.tcli.postmortem;
+
+import dev.tcli.spi.TcliModule;
+
+/** {@code tcli postmortem}: the blameless postmortem draft, and the pager report for the weekly review. */
+public final class PostmortemModule implements TcliModule {
+    @Override
+    public String name() {
+        return "postmortem";
+    }
+
+    @Override
+    public String description() {
+        return "Draft a blameless postmortem with a UTC timeline from PagerDuty, Statuspage and the journal";
+    }
+
+    @Override
+    public Class<?> command() {
+        return PostmortemCommand.class;
+    }
+}
