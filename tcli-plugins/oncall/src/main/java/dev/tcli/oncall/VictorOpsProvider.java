@@ -1,13 +1,36 @@
 package dev.tcli.oncall;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
+import dev.tcli.spi.Settings;
+import dev.tcli.spi.TcliException;
+import dev.tcli.spi.Times;
+import dev.tcli.spi.http.ApiClient;
+import dev.tcli.spi.http.ApiException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** Splunk On-Call (VictorOps) public API v1/v2. */
+/**
+ * Splunk On-Call (VictorOps) public API (CONTRACTS.md): {@code X-VO-Api-Id}/{@code X-VO-Api-Key},
+ * incident numbers as strings, ack/resolve by {@code userName} + {@code incidentNames} with a
+ * per-incident {@code cmdAccepted}, reroute for reassign and responders. It has no notes,
+ * snooze, escalate-to-level or schedule overrides in the public API (0.0.2): those verbs say so.
+ */
 final class VictorOpsProvider implements OncallProvider {
+    private static final String NAME = "Splunk On-Call";
+    private static final int PAGE = 100;
     private final ModuleContext ctx;
+    private ApiClient api;
+    private Map<String, Person> people;
 
     VictorOpsProvider(ModuleContext ctx) {
         this.ctx = ctx;
@@ -18,23 +41,420 @@ final class VictorOpsProvider implements OncallProvider {
         return "victorops";
     }
 
-    private RuntimeException todo() {
-        return OncallProvider.unsupported("Splunk On-Call", "support in tcli yet", "use the web UI");
+    private Settings settings() {
+        return ctx.settings("victorops");
     }
 
-    @Override public Person me() { throw todo(); }
-    @Override public Person person(String who) { throw todo(); }
-    @Override public Iterable<Incident> incidents(IncidentQuery query) { throw todo(); }
-    @Override public Incident incident(String ref) { throw todo(); }
-    @Override public List<LogEntry> log(Incident incident) { throw todo(); }
-    @Override public List<ActionResult> ack(List<Incident> incidents) { throw todo(); }
-    @Override public List<ActionResult> resolve(List<Incident> incidents, String note) { throw todo(); }
-    @Override public ActionResult reassign(Incident incident, Person person, String policy) { throw todo(); }
-    @Override public ActionResult note(Incident incident, String text) { throw todo(); }
-    @Override public ActionResult snooze(Incident incident, Duration duration) { throw todo(); }
-    @Override public ActionResult addResponders(Incident incident, List<Person> people, String message) { throw todo(); }
-    @Override public ActionResult escalate(Incident incident, int level) { throw todo(); }
-    @Override public List<OnCall> whoIsOnCall(String schedule, String policy, Instant at) { throw todo(); }
-    @Override public List<Shift> shifts(String schedule, Instant from, Instant to) { throw todo(); }
-    @Override public ActionResult override(String schedule, Person person, Instant start, Instant end) { throw todo(); }
+    private ApiClient api() {
+        if (api == null) {
+            String id = settings().require("api_id");
+            String key = ctx.secret("victorops", "api_key");
+            api = ctx.http().api("victorops").baseUrl(settings().string("base_url", "https://api.victorops.com"))
+                    .header("X-VO-Api-Id", id).header("X-VO-Api-Key", key, true).build();
+        }
+        return api;
+    }
+
+    // ---- people --------------------------------------------------------------------------------
+
+    private Map<String, Person> people() {
+        if (people == null) {
+            people = new LinkedHashMap<>();
+            for (JsonNode u : api().get("/api-public/v1/user").path("users")) {
+                String name = u.hasNonNull("displayName") ? u.path("displayName").asText()
+                        : (u.path("firstName").asText() + " " + u.path("lastName").asText()).trim();
+                people.put(u.path("username").asText(), new Person(u.path("username").asText(), name, u.path("email").asText(null)));
+            }
+        }
+        return people;
+    }
+
+    @Override
+    public Person me() {
+        String username = settings().string("username").orElseThrow(() -> TcliException.config(
+                "Splunk On-Call needs your username to act as you: set username = \"jdoe\" in [profiles." + ctx.profile() + ".victorops]"));
+        Person p = people().get(username);
+        if (p == null) {
+            throw TcliException.config("no Splunk On-Call user '" + username + "' (" + settings().where("username") + "); fix username");
+        }
+        return p;
+    }
+
+    @Override
+    public Person person(String who) {
+        if (who.equalsIgnoreCase("me")) {
+            return me();
+        }
+        for (Person p : people().values()) {
+            if (p.id().equals(who) || who.equalsIgnoreCase(p.email()) || who.equalsIgnoreCase(p.name())) {
+                return p;
+            }
+        }
+        throw TcliException.notFound("no Splunk On-Call user matches '" + who + "'; use a username, an email or a full name");
+    }
+
+    private String display(String username) {
+        Person p = people().get(username);
+        return p == null ? username : p.name();
+    }
+
+    // ---- incidents -----------------------------------------------------------------------------
+
+    private Incident incident(JsonNode i) {
+        String number = i.path("incidentNumber").asText();
+        List<String> assignees = new ArrayList<>();
+        String phase = i.path("currentPhase").asText();
+        if (phase.equals("ACKED") && i.hasNonNull("ackUser") && i.path("ackUser").isTextual()) {
+            assignees.add(display(i.path("ackUser").asText()));
+        } else {
+            i.path("pagedUsers").forEach(u -> assignees.add(display(u.asText())));
+        }
+        String title = i.hasNonNull("entityDisplayName") ? i.path("entityDisplayName").asText() : i.path("entityId").asText();
+        String state = i.path("entityState").asText("CRITICAL");
+        String url = "https://portal.victorops.com/ui/" + settings().string("org", "habitat") + "/incident/" + number + "/details";
+        return new Incident(number, number, title, status(phase), state.equals("CRITICAL") ? "high" : "low",
+                i.path("service").asText(null), assignees, Times.utc(parse(i.path("startTime").asText())), url);
+    }
+
+    private static String status(String phase) {
+        return switch (phase.toUpperCase(Locale.ROOT)) {
+            case "UNACKED", "TRIGGERED" -> "triggered";
+            case "ACKED", "ACKNOWLEDGED" -> "acknowledged";
+            default -> "resolved";
+        };
+    }
+
+    private static Instant parse(String t) {
+        return OffsetDateTime.parse(t).toInstant();
+    }
+
+    private List<JsonNode> active() {
+        List<JsonNode> out = new ArrayList<>();
+        api().get("/api-public/v1/incidents").path("incidents").forEach(out::add);
+        return out;
+    }
+
+    @Override
+    public Iterable<Incident> incidents(IncidentQuery q) {
+        List<String> statuses = q.statuses().isEmpty() ? List.of("triggered", "acknowledged", "resolved") : q.statuses();
+        String me = q.mine() ? me().name() : null;
+        if (q.team() != null && !q.team().equalsIgnoreCase(settings().string("team", "")) && !teamExists(q.team())) {
+            throw TcliException.notFound("no Splunk On-Call team '" + q.team() + "'");
+        }
+        List<Incident> out = new ArrayList<>();
+        boolean history = statuses.contains("resolved") || q.since() != null;
+        if (!history) {
+            for (JsonNode i : active()) {
+                out.add(incident(i));
+            }
+        } else {
+            // the reporting API has every phase and pages by offset (limit at most 100)
+            List<String> phases = statuses.stream().map(s -> s.equals("triggered") ? "triggered" : s).toList();
+            for (int offset = 0; ; offset += PAGE) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("currentPhase", String.join(",", phases));
+                if (q.since() != null) {
+                    p.put("startedAfter", Times.utc(q.since()));
+                }
+                if (q.until() != null) {
+                    p.put("startedBefore", Times.utc(q.until()));
+                }
+                if (q.service() != null) {
+                    p.put("service", q.service());
+                }
+                p.put("offset", offset);
+                p.put("limit", PAGE);
+                JsonNode page = api().get("/api-reporting/v2/incidents", p);
+                JsonNode items = page.path("incidents");
+                items.forEach(i -> out.add(incident(i)));
+                if (items.size() < PAGE || offset + PAGE >= page.path("total").asInt()) {
+                    break;
+                }
+                if (q.limit() > 0 && out.size() >= q.limit()) {
+                    break;
+                }
+            }
+        }
+        return out.stream().filter(i -> statuses.contains(i.status()))
+                .filter(i -> q.service() == null || q.service().equals(i.service()))
+                .filter(i -> q.urgency() == null || q.urgency().equals(i.urgency()))
+                .filter(i -> me == null || i.assignees().contains(me))
+                .filter(i -> q.since() == null || !Instant.parse(i.createdAt()).isBefore(q.since()))
+                .sorted(Comparator.comparing(Incident::createdAt)).toList();
+    }
+
+    private boolean teamExists(String team) {
+        for (JsonNode t : api().get("/api-public/v1/team")) {
+            if (t.path("slug").asText().equals(team) || t.path("name").asText().equalsIgnoreCase(team)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private JsonNode raw(String ref) {
+        String number = ref.startsWith("#") ? ref.substring(1) : ref;
+        if (!number.matches("\\d{1,12}")) {
+            throw TcliException.notFound("no Splunk On-Call incident '" + ref + "': incidents are numbers like 1042");
+        }
+        for (JsonNode i : active()) {
+            if (i.path("incidentNumber").asText().equals(number)) {
+                return i;
+            }
+        }
+        JsonNode hist = api().get("/api-reporting/v2/incidents", Map.of("incidentNumber", number,
+                "currentPhase", "triggered,acknowledged,resolved", "limit", 1)).path("incidents");
+        if (hist.size() == 0) {
+            throw TcliException.notFound("no Splunk On-Call incident '" + ref + "'; list them with 'tcli oncall incidents'");
+        }
+        return hist.get(0);
+    }
+
+    @Override
+    public Incident incident(String ref) {
+        return incident(raw(ref));
+    }
+
+    @Override
+    public List<LogEntry> log(Incident incident) {
+        JsonNode i = raw(incident.id());
+        List<LogEntry> out = new ArrayList<>();
+        for (JsonNode t : i.path("transitions")) {
+            String name = t.path("name").asText();
+            String who = t.hasNonNull("by") ? display(t.path("by").asText()) : "Splunk On-Call";
+            String type = switch (name) {
+                case "triggered" -> "trigger";
+                case "acknowledged" -> "acknowledge";
+                case "resolved" -> "resolve";
+                case "chat" -> "note";
+                case "rerouted" -> "assign";
+                default -> name;
+            };
+            String text = t.hasNonNull("message") ? t.path("message").asText() : name + (t.hasNonNull("by") ? " by " + who : "");
+            out.add(new LogEntry(Times.utc(parse(t.path("at").asText())), type, who, text));
+        }
+        if (out.isEmpty()) {
+            out.add(new LogEntry(incident.createdAt(), "trigger", "Splunk On-Call", "triggered"));
+        }
+        return out;
+    }
+
+    // ---- mutations -----------------------------------------------------------------------------
+
+    @Override
+    public List<ActionResult> ack(List<Incident> incidents) {
+        return command("/api-public/v1/incidents/ack", incidents, null, "acknowledged");
+    }
+
+    @Override
+    public List<ActionResult> resolve(List<Incident> incidents, String note) {
+        return command("/api-public/v1/incidents/resolve", incidents, note, "resolved");
+    }
+
+    /** PATCH ack/resolve: every incident gets its own {@code cmdAccepted}, so partial success is normal. */
+    private List<ActionResult> command(String path, List<Incident> incidents, String message, String outcome) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("userName", me().id());
+        body.put("incidentNames", incidents.stream().map(Incident::number).toList());
+        body.put("message", message != null ? message : outcome + " with tcli");
+        JsonNode reply = api().send("PATCH", path, null, body, Map.of());
+        if (ctx.flags().dryRun()) {
+            return List.of();
+        }
+        Map<String, JsonNode> byNumber = new HashMap<>();
+        reply.path("results").forEach(r -> byNumber.put(r.path("incidentNumber").asText(), r));
+        List<ActionResult> out = new ArrayList<>();
+        for (Incident i : incidents) {
+            JsonNode r = byNumber.get(i.number());
+            if (r != null && r.path("cmdAccepted").asBoolean(false)) {
+                out.add(ActionResult.of(i, outcome, null));
+            } else {
+                out.add(ActionResult.of(i, "failed", r == null ? "Splunk On-Call did not answer for it" : r.path("message").asText("refused")));
+            }
+        }
+        return out;
+    }
+
+    private ActionResult reroute(Incident incident, List<Map<String, String>> targets, String outcome) {
+        Map<String, Object> body = Map.of("userName", me().id(),
+                "reroutes", List.of(Map.of("incidentNumber", incident.number(), "targets", targets)));
+        JsonNode reply = api().send("POST", "/api-public/v1/incidents/reroute", null, body, Map.of());
+        if (ctx.flags().dryRun()) {
+            return null;
+        }
+        JsonNode st = reply.path("statuses").path(0);
+        if (!st.path("success").asBoolean(false)) {
+            List<String> why = new ArrayList<>();
+            st.path("targetStatus").forEach(t -> {
+                if (!t.path("success").asBoolean()) {
+                    why.add(t.path("slug").asText() + ": " + t.path("message").asText());
+                }
+            });
+            return ActionResult.of(incident, "failed", st.path("message").asText("reroute refused")
+                    + (why.isEmpty() ? "" : " (" + String.join("; ", why) + ")"));
+        }
+        return ActionResult.of(incident, outcome, String.join(", ", targets.stream().map(t -> t.get("slug")).toList()));
+    }
+
+    @Override
+    public ActionResult reassign(Incident incident, Person person, String policy) {
+        Map<String, String> target = person != null ? Map.of("type", "User", "slug", person.id())
+                : Map.of("type", "EscalationPolicy", "slug", policySlug(policy));
+        return reroute(incident, List.of(target), "reassigned");
+    }
+
+    private String policySlug(String policy) {
+        JsonNode cur = api().get("/api-public/v1/oncall/current");
+        for (JsonNode team : cur.path("teamsOnCall")) {
+            for (JsonNode n : team.path("onCallNow")) {
+                JsonNode ep = n.path("escalationPolicy");
+                if (ep.path("slug").asText().equals(policy) || ep.path("name").asText().equalsIgnoreCase(policy)) {
+                    return ep.path("slug").asText();
+                }
+            }
+        }
+        throw TcliException.notFound("no Splunk On-Call escalation policy '" + policy + "'");
+    }
+
+    @Override
+    public ActionResult note(Incident incident, String text) {
+        throw OncallProvider.unsupported(NAME, "incident notes", "add the note in the incident's timeline in the web UI, "
+                + "or pass it as the message of 'tcli oncall resolve ID --note TEXT'");
+    }
+
+    @Override
+    public ActionResult snooze(Incident incident, Duration duration) {
+        throw OncallProvider.unsupported(NAME, "snooze", "acknowledge the incident instead");
+    }
+
+    @Override
+    public ActionResult addResponders(Incident incident, List<Person> people, String message) {
+        List<Map<String, String>> targets = new ArrayList<>();
+        for (Person p : people) {
+            targets.add(Map.of("type", "User", "slug", p.id()));
+        }
+        return reroute(incident, targets, "responders_requested");
+    }
+
+    @Override
+    public ActionResult escalate(Incident incident, int level) {
+        throw OncallProvider.unsupported(NAME, "escalate-to-level", "reroute it to the next policy: tcli oncall reassign "
+                + incident.number() + " --policy \"<policy>\"");
+    }
+
+    // ---- schedules -----------------------------------------------------------------------------
+
+    private String team() {
+        return settings().string("team").orElseGet(() -> {
+            JsonNode teams = api().get("/api-public/v1/team");
+            if (teams.size() == 0) {
+                throw TcliException.config("no Splunk On-Call team found; set team = \"slug\" in [profiles." + ctx.profile() + ".victorops]");
+            }
+            return teams.get(0).path("slug").asText();
+        });
+    }
+
+    @Override
+    public List<OnCall> whoIsOnCall(String schedule, String policy, Instant at) {
+        String filter = schedule != null ? schedule : policy;
+        String asOf = Times.utc(ctx.clock().instant());
+        List<OnCall> out = new ArrayList<>();
+        if (at == null) {
+            for (JsonNode team : api().get("/api-public/v1/oncall/current").path("teamsOnCall")) {
+                int level = 0;
+                for (JsonNode n : team.path("onCallNow")) {
+                    level++;
+                    JsonNode ep = n.path("escalationPolicy");
+                    if (filter != null && !matches(ep, filter)) {
+                        continue;
+                    }
+                    for (JsonNode u : n.path("users")) {
+                        String username = u.path("onCallUser").path("username").asText();
+                        Person p = people().get(username);
+                        out.add(new OnCall(level, ep.path("name").asText(), ep.path("name").asText(), p == null ? username : p.name(),
+                                p == null ? null : p.email(), null, null, false, asOf));
+                    }
+                }
+            }
+        } else {
+            Instant now = ctx.clock().instant();
+            // start a day early: the service counts days from its own "now", a moment after ours
+            long skip = Math.max(0, Duration.between(now, at).toDays() - 1);
+            if (skip > 90) {
+                throw TcliException.usage("Splunk On-Call schedules reach at most 90 days ahead");
+            }
+            int level = 0;
+            for (JsonNode ps : teamSchedule(skip, 3).path("schedules")) {
+                level++;
+                JsonNode ep = ps.path("policy");
+                if (filter != null && !matches(ep, filter)) {
+                    continue;
+                }
+                for (JsonNode e : ps.path("schedule")) {
+                    for (JsonNode r : e.path("rolls")) {
+                        Instant s = parse(r.path("start").asText());
+                        Instant end = parse(r.path("end").asText());
+                        if (!s.isAfter(at) && end.isAfter(at)) {
+                            String username = r.path("onCallUser").path("username").asText();
+                            Person p = people().get(username);
+                            out.add(new OnCall(level, ep.path("name").asText(), ep.path("name").asText(), p == null ? username : p.name(),
+                                    p == null ? null : p.email(), null, Times.format(end, ctx.zone()), false, asOf));
+                        }
+                    }
+                }
+            }
+        }
+        if (filter != null && out.isEmpty()) {
+            throw TcliException.notFound("no Splunk On-Call escalation policy '" + filter + "' with anyone on call");
+        }
+        return out;
+    }
+
+    private static boolean matches(JsonNode ep, String filter) {
+        return ep.path("slug").asText().equals(filter) || ep.path("name").asText().equalsIgnoreCase(filter);
+    }
+
+    private JsonNode teamSchedule(long skip, long days) {
+        return api().get("/api-public/v2/team/" + team() + "/oncall/schedule", Map.of("daysSkip", skip, "daysForward", Math.min(30, days)));
+    }
+
+    @Override
+    public List<Shift> shifts(String schedule, Instant from, Instant to) {
+        String asOf = Times.utc(ctx.clock().instant());
+        List<Shift> out = new ArrayList<>();
+        long days = Duration.between(from, to).toDays();
+        // daysForward is at most 30: longer ranges take several calls
+        for (long skip = 0; skip < days; skip += 30) {
+            for (JsonNode ps : teamSchedule(skip, Math.min(30, days - skip)).path("schedules")) {
+                JsonNode ep = ps.path("policy");
+                if (schedule != null && !matches(ep, schedule)) {
+                    continue;
+                }
+                for (JsonNode e : ps.path("schedule")) {
+                    for (JsonNode r : e.path("rolls")) {
+                        String username = r.path("onCallUser").path("username").asText();
+                        Person p = people().get(username);
+                        out.add(new Shift(ep.path("name").asText(), p == null ? username : p.name(), p == null ? null : p.email(),
+                                Times.format(parse(r.path("start").asText()), ctx.zone()), Times.format(parse(r.path("end").asText()), ctx.zone()),
+                                false, asOf));
+                    }
+                }
+            }
+        }
+        if (schedule != null && out.isEmpty()) {
+            throw TcliException.notFound("no Splunk On-Call schedule (escalation policy) '" + schedule + "'");
+        }
+        out.sort(Comparator.comparing(Shift::start).thenComparing(Shift::schedule));
+        return out;
+    }
+
+    @Override
+    public ActionResult override(String schedule, Person person, Instant start, Instant end) {
+        throw OncallProvider.unsupported(NAME, "schedule overrides in API 0.0.2", "create the override in the web UI "
+                + "(Team > Schedule > Overrides)");
+    }
+
+    static boolean isAuth(ApiException e) {
+        return e.exitCode() == ExitCode.AUTH;
+    }
 }

@@ -1,0 +1,150 @@
+package dev.tcli.oncall;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tcli.sandbox.Faults;
+import dev.tcli.testkit.TcliHarness;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The same verbs against the Splunk On-Call emulator: same JSON, different wire protocol. */
+class VictorOpsOncallTest extends OncallTestBase {
+
+    @BeforeEach
+    void victorops() {
+        t.config(CONFIG + """
+                [profiles.vo]
+                extends = "sandbox"
+                [profiles.vo.oncall]
+                provider = "victorops"
+                [profiles.vo.http]
+                retry_backoff = "10ms"
+                max_retries = 2
+                [profiles.vobad]
+                extends = "sandbox"
+                [profiles.vobad.oncall]
+                provider = "victorops"
+                [profiles.vobad.victorops]
+                api_key = "wrong"
+                """);
+    }
+
+    @Override
+    TcliHarness.Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of("--profile", "vo", "oncall"));
+        all.addAll(List.of(args));
+        return t.run(all.toArray(String[]::new));
+    }
+
+    @Test
+    void incidentsHaveTheSameShapeAsPagerDuty() {
+        JsonNode arr = openIncidents();
+        assertEquals(3, arr.size(), arr.toString());
+        for (JsonNode i : arr) {
+            for (String f : List.of("id", "number", "title", "status", "urgency", "service", "assignees", "created_at", "url")) {
+                assertTrue(i.has(f), f + " missing in " + i);
+            }
+        }
+        var get = received(x -> x.path().equals("/api-public/v1/incidents")).get(0);
+        assertEquals("sandbox-vo-api-id", header(get, "X-VO-Api-Id"));
+        assertEquals("sandbox-vo-api-key", header(get, "X-VO-Api-Key"));
+        var hist = run("incidents", "--status", "resolved", "--since", "60d", "-o", "json");
+        assertEquals(0, hist.exit(), hist.toString());
+        assertTrue(hist.json().size() > 150, "history pages through the reporting API");
+        assertTrue(received(x -> x.path().equals("/api-reporting/v2/incidents")).size() >= 2);
+    }
+
+    @Test
+    void ackSendsUserNameAndStringIncidentNamesAndPersists() {
+        var r = run("ack", "--yes", "-o", "json");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(2, r.json().size(), r.toString());
+        var patch = received(x -> x.method().equals("PATCH")).get(0);
+        assertEquals("/api-public/v1/incidents/ack", patch.path());
+        JsonNode b = body(patch);
+        assertEquals("dwhitfield", b.path("userName").asText());
+        assertTrue(b.path("incidentNames").get(0).isTextual(), b.toString());
+        for (JsonNode i : openIncidents()) {
+            assertEquals("acknowledged", i.path("status").asText(), i.toString());
+        }
+    }
+
+    @Test
+    void resolveShowAndUnknown() {
+        String n = openIncidents().get(0).path("number").asText();
+        var r = run("resolve", n, "--note", "fixed");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("fixed", body(received(x -> x.method().equals("PATCH")).get(0)).path("message").asText());
+        var show = run("show", n, "-o", "json");
+        assertEquals(0, show.exit(), show.toString());
+        assertEquals("resolved", show.json().path("status").asText());
+        assertTrue(show.json().path("log").size() >= 2);
+        var unknown = run("show", "999999");
+        assertEquals(5, unknown.exit(), unknown.toString());
+        assertTrue(unknown.stderr().contains("999999"));
+    }
+
+    @Test
+    void partialFailureFromCmdAcceptedExits1() {
+        // ack a resolved and a triggered incident in one call: the resolved one is never sent
+        String mine = null;
+        for (JsonNode i : openIncidents()) {
+            if (i.path("status").asText().equals("triggered")) {
+                mine = i.path("number").asText();
+            }
+        }
+        var r = run("ack", mine, "1042");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("#1042"), r.stderr());
+    }
+
+    @Test
+    void reassignAndRespondersReroute() {
+        String n = openIncidents().get(0).path("number").asText();
+        var r = run("reassign", n, "--to", "achen");
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode b = body(received(x -> x.path().equals("/api-public/v1/incidents/reroute")).get(0));
+        assertEquals("User", b.path("reroutes").get(0).path("targets").get(0).path("type").asText());
+        assertEquals("achen", b.path("reroutes").get(0).path("targets").get(0).path("slug").asText());
+        assertEquals(0, run("responders", "add", n, "--user", "Priya Natarajan").exit());
+        assertEquals(0, run("reassign", n, "--policy", "Builder Secondary").exit());
+    }
+
+    @Test
+    void verbsTheApiLacksSaySo() {
+        var note = run("note", "1042", "hello");
+        assertEquals(1, note.exit(), note.toString());
+        assertTrue(note.stderr().contains("Splunk On-Call has no incident notes"), note.stderr());
+        assertEquals(1, run("snooze", "1042", "--for", "1h").exit());
+        assertEquals(1, run("override", "--schedule", "Builder Primary", "--user", "me", "--start", "now", "--end", "in 1h").exit());
+    }
+
+    @Test
+    void whoAndSchedule() {
+        var who = run("who", "-o", "json");
+        assertEquals(0, who.exit(), who.toString());
+        assertEquals(2, who.json().size());
+        assertEquals("Dana Whitfield", who.json().get(0).path("user").asText());
+        var at = run("who", "--at", "in 7d", "--policy", "Builder Primary", "-o", "json");
+        assertEquals("Alex Chen", at.json().get(0).path("user").asText(), at.toString());
+        var s = run("schedule", "--days", "21", "-o", "json");
+        assertEquals(0, s.exit(), s.toString());
+        assertTrue(s.json().size() >= 6);
+        assertTrue(received(x -> x.path().equals("/api-public/v2/team/team-habitat-builder/oncall/schedule")).size() >= 1);
+    }
+
+    @Test
+    void wrongKeyIsExit4AndServerErrorsExit6() {
+        var bad = t.run("--profile", "vobad", "oncall", "incidents");
+        assertEquals(4, bad.exit(), bad.toString());
+        assertFalse(bad.stderr().contains("wrong"), bad.stderr());
+        Faults.add(t.stateDir().resolve("sandbox"), Faults.Fault.of("victorops", "500", 5));
+        assertEquals(6, run("incidents").exit());
+        Faults.clear(t.stateDir().resolve("sandbox"));
+    }
+}
