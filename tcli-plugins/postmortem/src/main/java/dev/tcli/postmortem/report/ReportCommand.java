@@ -1,13 +1,55 @@
 package dev.tcli.postmortem.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tcli.postmortem.source.LogEntry;
+import dev.tcli.postmortem.source.PagerDuty;
 import dev.tcli.spi.ModuleContext;
+import dev.tcli.spi.TcliException;
+import dev.tcli.spi.Times;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "report", description = "The pager report (work in progress).", footerHeading = "%nExamples:%n",
-        footer = {"  tcli oncall report --since 28d"})
+@Command(name = "report",
+        description = "The pager burden of a window, for the weekly review: pages in total, per ISO week (with a bar chart), "
+                + "per service and per responder; after-hours pages (outside business hours Mon-Fri in the zone); mean and p90 "
+                + "time to acknowledge and to resolve; the noisiest services. --html writes one self-contained page.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  tcli oncall report", "  tcli oncall report --since 7d --tz Europe/Berlin --business-hours 08:00-17:00",
+            "  tcli oncall report --since 2026-10-01 --until 2026-11-01 --team \"Habitat Builder\" -o json",
+            "  tcli oncall report --since 28d --html pager-report.html"})
 public final class ReportCommand implements Callable<Integer> {
     private final ModuleContext ctx;
+
+    @Option(names = "--since", defaultValue = "28d", paramLabel = "TIME", description = "Start of the window (default: ${DEFAULT-VALUE})")
+    String since;
+
+    @Option(names = "--until", paramLabel = "TIME", description = "End of the window (default: now)")
+    String until;
+
+    @Option(names = "--team", paramLabel = "TEAM", description = "Only incidents of this PagerDuty team (name or id)")
+    String team;
+
+    @Option(names = "--tz", paramLabel = "ZONE",
+            description = "Zone for business hours and weeks, e.g. Europe/Berlin (default: the profile's timezone, else the system's)")
+    String tz;
+
+    @Option(names = "--business-hours", defaultValue = "09:00-18:00", paramLabel = "HH:MM-HH:MM",
+            description = "Business hours, Monday to Friday (default: ${DEFAULT-VALUE})")
+    String businessHours;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML page with charts to FILE")
+    String html;
 
     public ReportCommand(ModuleContext ctx) {
         this.ctx = ctx;
@@ -15,6 +57,114 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ZoneId zone = zone();
+        BusinessHours hours = BusinessHours.parse(businessHours, zone);
+        Instant from = Times.parse(since, zone, ctx.clock());
+        Instant to = until == null ? ctx.clock().instant() : Times.parse(until, zone, ctx.clock());
+        if (!from.isBefore(to)) {
+            throw TcliException.usage("--since must be before --until");
+        }
+        PagerDuty pager = PagerDuty.connect(ctx);
+        PagerReport.Summary report = PagerReport.compute(pages(pager, from, to), from, to, hours);
+        if (html != null) {
+            Path file = writeHtml(report);
+            ctx.out().note("wrote " + file);
+        }
+        print(report);
         return 0;
+    }
+
+    private ZoneId zone() {
+        if (tz == null) {
+            return ctx.zone();
+        }
+        try {
+            return ZoneId.of(tz);
+        } catch (DateTimeException e) {
+            throw TcliException.usage("unknown time zone '" + tz + "': use a region id such as Europe/Berlin or America/Los_Angeles");
+        }
+    }
+
+    /**
+     * Every incident of the window with its acknowledgement and resolve times. PagerDuty only
+     * lists the acknowledgements of incidents still acknowledged, so the times come from each
+     * incident's log entries: one extra request per incident.
+     */
+    private List<Page> pages(PagerDuty pager, Instant from, Instant to) {
+        List<String> teams = team == null ? List.of() : List.of(pager.teamId(team));
+        List<Page> out = new ArrayList<>();
+        for (JsonNode inc : pager.incidents(from, to, teams)) {
+            out.add(page(inc, pager.logEntries(inc.path("id").asText())));
+            if (out.size() % 50 == 0) {
+                ctx.out().note("read " + out.size() + " incidents...");
+            }
+        }
+        return out;
+    }
+
+    static Page page(JsonNode inc, List<LogEntry> log) {
+        Instant triggered = Instant.parse(inc.path("created_at").asText());
+        Instant ack = null;
+        Instant resolved = null;
+        String ackBy = null;
+        String paged = null;
+        for (LogEntry e : log) {
+            switch (e.kind()) {
+                case "acknowledge" -> {
+                    if (ack == null) {
+                        ack = e.at();
+                        ackBy = e.agent();
+                    }
+                }
+                case "resolve" -> resolved = e.at();
+                case "notify" -> paged = paged == null ? e.subject() : paged;
+                default -> { }
+            }
+        }
+        if (!inc.path("status").asText().equals("resolved")) {
+            resolved = null;
+        } else if (resolved == null && inc.hasNonNull("resolved_at")) {
+            resolved = Instant.parse(inc.path("resolved_at").asText());
+        }
+        if (paged == null && inc.path("assignments").size() > 0) {
+            paged = inc.path("assignments").get(0).path("assignee").path("summary").asText(null);
+        }
+        return new Page(inc.path("id").asText(), inc.path("service").path("summary").asText("?"), inc.path("urgency").asText(null),
+                triggered, ack, resolved, ackBy != null ? ackBy : paged);
+    }
+
+    private void print(PagerReport.Summary r) {
+        switch (ctx.out().format()) {
+            case JSON, JSONL -> ctx.out().value(r);
+            case CSV -> ctx.out().list(r.byWeek(), ReportRenderer.weekColumns());
+            default -> {
+                ReportRenderer.summary(r).forEach(ctx.out()::text);
+                ctx.out().list(r.byService(), ReportRenderer.serviceColumns());
+                ctx.out().text("");
+                ctx.out().list(r.byResponder(), ReportRenderer.responderColumns());
+            }
+        }
+    }
+
+    private Path writeHtml(PagerReport.Summary r) {
+        Path file = ctx.paths().expand(html);
+        if (!file.isAbsolute()) {
+            String pwd = ctx.env().get("PWD");
+            file = (pwd != null && Path.of(pwd).isAbsolute() ? Path.of(pwd) : Path.of("").toAbsolutePath()).resolve(file);
+        }
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".report-", ".html.tmp");
+            try {
+                Files.writeString(tmp, HtmlReport.render(r, Times.format(ctx.clock().instant(), ZoneId.of(r.timeZone()))), StandardCharsets.UTF_8);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw TcliException.failed("cannot write " + file + ": " + e.getMessage());
+        }
+        return file;
     }
 }

@@ -85,6 +85,31 @@ public final class PagerDuty {
         });
     }
 
+    /**
+     * A team id from an id or a name: ids (seven capitals and digits, e.g. {@code PTBLDR1}) pass
+     * through, names are looked up with {@code GET /teams?query=}.
+     */
+    public String teamId(String nameOrId) {
+        if (nameOrId.matches("P[A-Z0-9]{6}")) {
+            return nameOrId;
+        }
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode t : Pages.byOffset(offset -> page("/teams", "teams", Map.of("query", nameOrId, "limit", PAGE, "offset", offset)))) {
+            if (t.path("name").asText(t.path("summary").asText()).equalsIgnoreCase(nameOrId)) {
+                return t.path("id").asText();
+            }
+            found.add(t);
+        }
+        if (found.size() == 1) {
+            return found.get(0).path("id").asText();
+        }
+        if (found.isEmpty()) {
+            throw TcliException.notFound("no PagerDuty team matches '" + nameOrId + "': give its name or id (e.g. PTBLDR1)");
+        }
+        List<String> names = found.stream().map(t -> t.path("name").asText(t.path("summary").asText())).toList();
+        throw TcliException.usage("'" + nameOrId + "' matches several PagerDuty teams (" + String.join(", ", names) + "): give the exact name or the id");
+    }
+
     private Pages.Page page(String path, String key, Map<String, ?> query) {
         JsonNode reply = api.get(path, query);
         JsonNode items = reply.path(key);
