@@ -1,0 +1,169 @@
+package dev.tcli.team;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tcli.testkit.TcliHarness;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tcli team validate} as a control repo's CI runs it: TCLI_TEAM_DIR=., no personal config. */
+class ValidateTest {
+    @TempDir
+    Path tmp;
+    TcliHarness t;
+    Path file;
+
+    @BeforeEach
+    void setUp() {
+        t = new TcliHarness(tmp).env("TCLI_TEAM_DIR", tmp.resolve("repo").toString());
+        file = tmp.resolve("repo/tcli-team.toml");
+    }
+
+    private TcliHarness.Result validate(String toml, String... extra) {
+        t.writeFile(file, toml, "rw-r--r--");
+        List<String> args = new ArrayList<>(List.of("team", "validate"));
+        args.addAll(List.of(extra));
+        return t.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aGoodFileIsValid() {
+        var r = validate(TeamCommandsTest.TEAM);
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("", r.stdout());
+        var j = validate(TeamCommandsTest.TEAM, "-o", "json");
+        assertEquals("[]", j.json().toString());
+    }
+
+    @Test
+    void everyProblemHasFileLineAndKey() {
+        String toml = """
+                [environments.live]
+                jump_host = "jump.example.com"
+                jump_port = "twenty-two"
+
+                [[environments.live.nodes]]
+                name = "live-api-0"
+                host = "10.0.1.12"
+
+                [[environments.live.nodes]]
+                name = "live-db-0"
+                port = 70000
+
+                [services.builder-api]
+                requires = ["builder-datastore"]
+
+                [logs.saved.errors]
+                since = "a while"
+
+                [web]
+                live-api = "ftp://dashboards.example.com/live-api"
+                wiki = { url = "https://wiki.example.com", descripton = "typo" }
+
+                [[onboard.checks]]
+                name = "Vault access"
+                hint = "Ask a teammate"
+
+                [[onboard.checks]]
+                name = "Fastly"
+                run = "fastly whoami"
+                shell = "yes"
+                timeout = "soon"
+
+                [dashboards]
+                x = 1
+                """;
+        var r = validate(toml);
+        assertEquals(1, r.exit(), r.toString());
+        String out = r.stdout();
+        String f = file.toString();
+        assertTrue(out.contains(f + ":3: environments.live.jump_port: must be a port number, not a string"), out);
+        assertTrue(out.contains(f + ":9: environments.live.nodes[1]: missing host (every node needs name and host)"), out);
+        assertTrue(out.contains(f + ":11: environments.live.nodes[1].port: port out of range (1-65535): 70000"), out);
+        assertTrue(out.contains(f + ":14: services.builder-api.requires: unknown service builder-datastore"), out);
+        assertTrue(out.contains(f + ":16: logs.saved.errors: missing query"), out);
+        assertTrue(out.contains(f + ":17: logs.saved.errors.since: not a duration"), out);
+        assertTrue(out.contains(f + ":20: web.live-api: not an http(s) URL: ftp://dashboards.example.com/live-api"), out);
+        assertTrue(out.contains(f + ":21: web.wiki.descripton: unknown key (known: description, url) (warning)"), out);
+        assertTrue(out.contains(f + ":23: onboard.checks[0]: missing run (every check needs name and run)"), out);
+        assertTrue(out.contains(f + ":30: onboard.checks[1].shell: must be true or false"), out);
+        assertTrue(out.contains(f + ":31: onboard.checks[1].timeout: not a duration"), out);
+        assertTrue(out.contains(f + ":33: dashboards: unknown table (known: environments, services, logs, web, onboard, status)"), out);
+        assertTrue(r.stderr().contains("11 errors, 1 warning"), r.toString());
+
+        var j = validate(toml, "-o", "json");
+        assertEquals(1, j.exit(), j.toString());
+        JsonNode first = j.json().get(0);
+        assertEquals(f, first.get("file").asText());
+        assertEquals(3, first.get("line").asInt());
+        assertEquals("environments.live.jump_port", first.get("key").asText());
+        assertEquals("error", first.get("level").asText());
+        assertTrue(first.get("problem").asText().startsWith("must be a port number"));
+    }
+
+    @Test
+    void serviceCyclesAndSelfRequiresAreErrors() {
+        var r = validate("""
+                [services.a]
+                requires = ["b"]
+                [services.b]
+                requires = ["c"]
+                [services.c]
+                requires = ["a", "c"]
+                """);
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.stdout().contains("services.c.requires: a service cannot require itself"), r.toString());
+        assertTrue(r.stdout().contains("requires form a cycle: a -> b -> c -> a"), r.toString());
+    }
+
+    @Test
+    void warningsPassUnlessStrict() {
+        String toml = "[environments.live]\njump_host = \"j\"\ninventory_cmd = \"x\"\ncolour = \"blue\"\n";
+        var r = validate(toml);
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.stdout().contains(":4: environments.live.colour: unknown key"), r.toString());
+        assertEquals(1, validate(toml, "--strict").exit());
+    }
+
+    @Test
+    void notTomlAtAllIsAConfigErrorWithTheLine() {
+        var r = validate("[web]\nlive = \"https://x.example.com\"\n[[onboard.checks]\n");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.stderr().matches("(?s).*tcli-team.toml:[34]: invalid TOML.*"), r.toString());
+    }
+
+    @Test
+    void aRepoWithoutTheFileFails() {
+        t.writeFile(tmp.resolve("repo/README.md"), "x", "rw-r--r--");
+        var r = t.run("team", "validate");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.stdout().contains("tcli-team.toml: no such file"), r.toString());
+    }
+
+    @Test
+    void linesOfArraysOfTables() {
+        TomlLines l = TomlLines.parse("""
+                [a]
+                x = 1
+                [[a.b]]
+                y = 2
+                [[a.b]]
+                "quoted.key" = 3
+                [a.b.c]
+                z = 4
+                """);
+        assertEquals(2, l.line("a.x"));
+        assertEquals(3, l.line("a.b[0]"));
+        assertEquals(4, l.line("a.b[0].y"));
+        assertEquals(6, l.line("a.b[1].quoted.key"));
+        assertEquals(5, l.line("a.b[1].missing"));
+        assertEquals(8, l.line("a.b[1].c.z"));
+        assertEquals(0, l.line("nope"));
+    }
+}
