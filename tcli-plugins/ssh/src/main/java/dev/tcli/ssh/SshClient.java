@@ -81,11 +81,35 @@ public final class SshClient implements AutoCloseable {
 
     /** Runs a command on the node, streaming its output; returns the remote exit code. Ctrl-C stops it remotely. */
     public int exec(Node node, RemoteCommand command, Writer out, Writer err) {
-        ChannelExec ch = start(node, command);
-        try (AutoCloseable onCtrlC = ctx.onInterrupt(() -> stop(ch))) {
-            Thread e = pump(ch.getErrStream(), err);
-            copy(ch.getInputStream(), out);
-            e.join();
+        return exec(node, command, out, err, false);
+    }
+
+    /**
+     * Like {@link #exec(Node, RemoteCommand, Writer, Writer)}; with {@code terminal} the command
+     * gets a pseudo-terminal (stderr then arrives on stdout), so that ending the session hangs it
+     * up: the way to stop an endless command ({@code journalctl --follow}) on servers that refuse
+     * signal requests (OpenSSH does for root logins).
+     */
+    public int exec(Node node, RemoteCommand command, Writer out, Writer err, boolean terminal) {
+        Started started = start(node, command, terminal);
+        ChannelExec ch = started.channel();
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        try (AutoCloseable onCtrlC = ctx.onInterrupt(() -> {
+            interrupted.set(true);
+            stop(ch);
+        })) {
+            Thread e = pump(started.err(), err);
+            try {
+                copy(started.out(), out);
+            } catch (IOException ex) {
+                if (!interrupted.get()) {
+                    throw ex;
+                }
+            }
+            e.join(interrupted.get() ? 1000 : 0);
+            if (interrupted.get()) {
+                throw new TcliException(ExitCode.INTERRUPTED, "interrupted; stopped '" + command + "' on " + node.name());
+            }
             return exitStatus(ch, node, command);
         } catch (IOException ex) {
             throw lost(node, ex);
@@ -102,12 +126,13 @@ public final class SshClient implements AutoCloseable {
 
     /** Runs a command and collects its output; gives up (exit 6) after {@code timeout}. */
     public Captured run(Node node, RemoteCommand command, Duration timeout) {
-        ChannelExec ch = start(node, command);
+        Started started = start(node, command, false);
+        ChannelExec ch = started.channel();
         try {
             var err = new java.io.StringWriter();
             var out = new java.io.StringWriter();
-            Thread e = pump(ch.getErrStream(), err);
-            Thread o = pump(ch.getInputStream(), out);
+            Thread e = pump(started.err(), err);
+            Thread o = pump(started.out(), out);
             o.join(timeout.toMillis());
             if (o.isAlive()) {
                 stop(ch);
@@ -116,8 +141,6 @@ public final class SshClient implements AutoCloseable {
             }
             e.join(1000);
             return new Captured(exitStatus(ch, node, command), out.toString(), err.toString());
-        } catch (IOException ex) {
-            throw lost(node, ex);
         } catch (InterruptedException ex) {
             stop(ch);
             Thread.currentThread().interrupt();
@@ -201,14 +224,28 @@ public final class SshClient implements AutoCloseable {
         return jump;
     }
 
-    private ChannelExec start(Node node, RemoteCommand command) {
+    private record Started(ChannelExec channel, InputStream out, InputStream err) {
+    }
+
+    private Started start(Node node, RemoteCommand command, boolean terminal) {
         Session s = session(node);
         try {
             ChannelExec ch = (ChannelExec) s.openChannel("exec");
             ch.setCommand(command.line());
+            if (terminal) {
+                ch.setPty(true);
+                ch.setPtyType("dumb");
+                // ONLCR off (opcode 72 = 0): keep the remote's \n line ends
+                ch.setTerminalMode(new byte[] {72, 0, 0, 0, 0, 0});
+            }
             ch.setInputStream(null);
+            // before connect: output (and its EOF) arriving earlier would otherwise be lost
+            InputStream out = ch.getInputStream();
+            InputStream err = ch.getErrStream();
             ch.connect(timeoutMillis);
-            return ch;
+            return new Started(ch, out, err);
+        } catch (IOException e) {
+            throw new TcliException(ExitCode.UNAVAILABLE, node.name() + ": could not start '" + command + "': " + e.getMessage());
         } catch (JSchException e) {
             throw new TcliException(ExitCode.UNAVAILABLE, node.name() + ": could not start '" + command + "': " + e.getMessage());
         }

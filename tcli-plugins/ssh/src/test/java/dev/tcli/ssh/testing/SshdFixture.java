@@ -104,7 +104,7 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
         Path nodeHome = Files.createDirectories(dir.resolve("node-home"));
         try {
             jump = launch(sshd, "jump", "LogLevel DEBUG3\n");
-            node = launch(sshd, "node", "LogLevel DEBUG1\n"
+            node = launch(sshd, "node", "LogLevel VERBOSE\n"
                     + "SetEnv PATH=" + bin + ":/usr/local/bin:/usr/bin:/bin HAB_STANDIN=" + state + " HOME=" + nodeHome + "\n");
         } catch (IOException | RuntimeException | InterruptedException | Error e) {
             stop();

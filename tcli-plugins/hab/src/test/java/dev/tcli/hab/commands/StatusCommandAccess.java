@@ -1,0 +1,11 @@
+package dev.tcli.hab.commands;
+
+/** Test access to package-private helpers of the commands. */
+public final class StatusCommandAccess {
+    private StatusCommandAccess() {
+    }
+
+    public static String elapsed(long seconds) {
+        return StatusCommand.elapsed(seconds);
+    }
+}
