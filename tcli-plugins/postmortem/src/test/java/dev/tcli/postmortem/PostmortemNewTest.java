@@ -195,6 +195,49 @@ class PostmortemNewTest {
                 statuspage.received);
     }
 
+    /** The same merge against the sandbox's own Statuspage emulator: its open incident matches PagerDuty's open one. */
+    @Test
+    void timelineWithTheSandboxStatuspage() throws Exception {
+        // seeds both emulators' state (an unknown status page incident is exit 5)
+        var first = t.run("--profile", "sandbox", "postmortem", "new", "--incident", "1042", "--status-incident", "none",
+                "--out", tmp.resolve("warmup.md").toString());
+        assertEquals(5, first.exit(), first.toString());
+        JsonNode pdIncidents = JSON.readTree(t.stateDir().resolve("sandbox/pagerduty.json").toFile()).path("incidents");
+        JsonNode pd = pdIncidents.get(pdIncidents.size() - 1);
+        assertTrue(pd.path("title").asText().startsWith("builder-api: 5xx"), pd.toString());
+        JsonNode spIncidents = JSON.readTree(t.stateDir().resolve("sandbox/statuspage.json").toFile()).path("incidents");
+        JsonNode sp = null;
+        for (JsonNode i : spIncidents) {
+            if (!i.path("status").asText().equals("resolved")) {
+                sp = i;
+            }
+        }
+        assertNotNull(sp, "the seed has an open status page incident");
+        Instant spCreated = Instant.parse(sp.path("created_at").asText());
+        Files.writeString(t.stateDir().resolve("journal.jsonl"),
+                journalLine(spCreated.plusSeconds(2), "sandbox", "status", "incident create", sp.path("id").asText(), "{}")
+                + journalLine(spCreated.plusSeconds(60), "sandbox", "hab", "restart", "builder-api", "{}"));
+
+        Path out = tmp.resolve("sandbox-pm.md");
+        var r = t.run("--profile", "sandbox", "postmortem", "new", "--incident", pd.path("id").asText(),
+                "--status-incident", sp.path("id").asText(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.toString());
+        String md = Files.readString(out);
+        List<String[]> rows = timelineRows(md);
+        List<String> sources = rows.stream().map(c -> c[1]).toList();
+        assertEquals(List.of("PagerDuty", "PagerDuty", "Statuspage", "tcli"), sources, md);
+        assertTrue(rows.get(2)[3].startsWith("Status page investigating: \u201cWe are investigating elevated error rates"), rows.get(2)[3]);
+        assertTrue(rows.get(2)[3].endsWith("[API \u2192 degraded_performance] (via tcli)"), rows.get(2)[3]);
+        assertEquals("dwhitfield", rows.get(2)[2]);
+        assertTrue(rows.get(3)[3].contains("hab restart builder-api"), rows.get(3)[3]);
+        assertTrue(md.contains("Resolved: not yet (the incident is still triggered)"), md);
+        assertTrue(md.contains("| Status page incident | Elevated error rates on the Builder API"), md);
+        var calls = Recorder.stop();
+        String spPath = "/incidents/" + sp.path("id").asText();
+        assertTrue(calls.stream().anyMatch(c -> c.service().equals("statuspage") && c.path().endsWith(spPath)
+                && "OAuth sandbox-statuspage-token".equals(header(c, "Authorization"))), calls.toString());
+    }
+
     static int indexOf(List<String[]> rows, String what) {
         for (int k = 0; k < rows.size(); k++) {
             if (rows.get(k)[3].contains(what)) {
