@@ -1,0 +1,155 @@
+package dev.tcli.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tcli.spi.ModuleContext;
+import dev.tcli.spi.TcliException;
+import dev.tcli.spi.http.ApiClient;
+import dev.tcli.spi.http.ApiException;
+import dev.tcli.spi.http.Pages;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Statuspage v1 calls tcli makes, for one page. Lists are bare arrays paged by {@code page}
+ * (1-based) and {@code per_page} (at most 100); a short page is the last one (CONTRACTS.md).
+ */
+public final class StatuspageClient {
+    public static final String DEFAULT_URL = "https://api.statuspage.io/v1";
+    static final int MAX_PER_PAGE = 100;
+
+    private final ApiClient api;
+    private final String pageId;
+    private final int perPage;
+
+    StatuspageClient(ApiClient api, String pageId, int perPage) {
+        this.api = api;
+        this.pageId = pageId;
+        this.perPage = perPage;
+    }
+
+    /** From {@code [profiles.X.statuspage]}: base_url (default the public API), page_id, token or token_cmd. */
+    public static StatuspageClient connect(ModuleContext ctx) {
+        var s = ctx.settings("statuspage");
+        String base = s.string("base_url", DEFAULT_URL).replaceAll("/+$", "");
+        // DESIGN.md's example writes the bare host; the API itself lives under /v1
+        if (base.equals("https://api.statuspage.io")) {
+            base = DEFAULT_URL;
+        }
+        String page = s.require("page_id");
+        String token = ctx.secret("statuspage", "token");
+        int perPage = Math.max(1, Math.min(MAX_PER_PAGE, s.integer("per_page").orElse(MAX_PER_PAGE)));
+        ApiClient api = ctx.http().api("statuspage").baseUrl(base).header("Authorization", "OAuth " + token, true).build();
+        return new StatuspageClient(api, page, perPage);
+    }
+
+    public String pageId() {
+        return pageId;
+    }
+
+    /** Every component, groups included (a group has {@code group: true}), in page order. */
+    public Iterable<JsonNode> rawComponents() {
+        return paged("/pages/" + pageId + "/components", "per_page", Map.of());
+    }
+
+    /** The components people set (not the group containers), each with its group's name. */
+    public List<Component> components() {
+        List<JsonNode> all = new ArrayList<>();
+        rawComponents().forEach(all::add);
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (JsonNode c : all) {
+            if (c.path("group").asBoolean()) {
+                groups.put(c.path("id").asText(), c.path("name").asText());
+            }
+        }
+        List<Component> out = new ArrayList<>();
+        for (JsonNode c : all) {
+            if (!c.path("group").asBoolean()) {
+                out.add(Component.of(c, groups));
+            }
+        }
+        return out;
+    }
+
+    public JsonNode setComponentStatus(String componentId, ComponentStatus status) {
+        Map<String, Object> body = Map.of("component", Map.of("status", status.api()));
+        return api.send("PATCH", "/pages/" + pageId + "/components/" + componentId, null, body, Map.of());
+    }
+
+    /** Incidents newest first; {@code unresolved} uses the page's own unresolved listing. */
+    public Iterable<JsonNode> incidents(boolean unresolved) {
+        return unresolved ? paged("/pages/" + pageId + "/incidents/unresolved", "per_page", Map.of())
+                : paged("/pages/" + pageId + "/incidents", "limit", Map.of());
+    }
+
+    /** One incident with its updates; exit 5 naming it when the page has no such incident. */
+    public JsonNode incident(String id) {
+        try {
+            return object(api.get("/pages/" + pageId + "/incidents/" + id), "GET /incidents/" + id);
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw TcliException.notFound("no incident " + id + " on status page " + pageId
+                        + ": list them with `tcli status incident list`");
+            }
+            throw e;
+        }
+    }
+
+    public JsonNode createIncident(ObjectNode incident) {
+        return refine(() -> api.send("POST", "/pages/" + pageId + "/incidents", null, wrap(incident), Map.of()));
+    }
+
+    public JsonNode updateIncident(String id, ObjectNode incident) {
+        return refine(() -> api.send("PATCH", "/pages/" + pageId + "/incidents/" + id, null, wrap(incident), Map.of()));
+    }
+
+    public List<JsonNode> templates() {
+        List<JsonNode> out = new ArrayList<>();
+        paged("/pages/" + pageId + "/incident_templates", "per_page", Map.of()).forEach(out::add);
+        return out;
+    }
+
+    private static ObjectNode wrap(ObjectNode incident) {
+        ObjectNode body = incident.objectNode();
+        body.set("incident", incident);
+        return body;
+    }
+
+    /** A 422 from the page is our request's fault: say what the page said (it names the field). */
+    private JsonNode refine(java.util.function.Supplier<JsonNode> call) {
+        try {
+            return call.get();
+        } catch (ApiException e) {
+            if (e.status() == 422 || e.status() == 400) {
+                throw new TcliException(dev.tcli.spi.ExitCode.FAILED, "the status page refused the change: "
+                        + e.getMessage().replaceFirst("^statuspage refused [^:]*: ", ""));
+            }
+            throw e;
+        }
+    }
+
+    private Iterable<JsonNode> paged(String path, String sizeParam, Map<String, Object> extra) {
+        return Pages.byOffset(offset -> {
+            Map<String, Object> q = new LinkedHashMap<>(extra);
+            q.put("page", offset / perPage + 1);
+            q.put(sizeParam, perPage);
+            JsonNode arr = api.get(path, q);
+            if (!arr.isArray()) {
+                throw TcliException.unavailable("statuspage answered GET " + path + " without a list; check base_url "
+                        + api.baseUrl() + " (it should end in /v1)", null);
+            }
+            List<JsonNode> items = new ArrayList<>();
+            arr.forEach(items::add);
+            return new Pages.Page(items, items.size() == perPage);
+        });
+    }
+
+    private static JsonNode object(JsonNode n, String what) {
+        if (!n.isObject() || !n.has("id")) {
+            throw TcliException.unavailable("statuspage answered " + what + " without an object; check base_url", null);
+        }
+        return n;
+    }
+}
