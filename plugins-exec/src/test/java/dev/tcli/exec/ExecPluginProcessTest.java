@@ -205,4 +205,22 @@ class ExecPluginProcessTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "tcli did not finish after Ctrl-C");
         assertEquals(130, p.exitValue(), err.get(30, TimeUnit.SECONDS));
     }
+
+    @Test
+    void terminatingTcliTakesThePluginWithIt() throws Exception {
+        Path ready = tmp.resolve("ready");
+        Path stopped = tmp.resolve("stopped");
+        Scripts.executable(bin, "tcli-wait", "trap 'echo TERM > " + stopped + "; exit 143' TERM\n"
+                + "touch " + ready + "\n"
+                + "while :; do sleep 1; done\n");
+        Process p = start(tcli("wait"));
+        CompletableFuture<String> out = read(p.getInputStream());
+        CompletableFuture<String> err = read(p.getErrorStream());
+        p.getOutputStream().close();
+
+        ExecPluginTest.awaitFile(ready);
+        assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "tcli did not stop on SIGTERM");
+        ExecPluginTest.awaitFile(stopped); // the plugin got SIGTERM from tcli, not left running
+    }
 }
