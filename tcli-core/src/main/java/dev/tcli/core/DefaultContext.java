@@ -428,6 +428,11 @@ public final class DefaultContext implements ModuleContext, Flags {
     }
 
     @Override
+    public void redact(String secret) {
+        Redactor.register(secret);
+    }
+
+    @Override
     public String version() {
         return version;
     }

@@ -84,6 +84,14 @@ public interface ModuleContext {
      */
     AutoCloseable onInterrupt(Runnable cleanup);
 
+    /**
+     * Registers a value that must never be shown: from now on it is masked ({@code ****}) in
+     * stderr, logs, dry runs, error messages and the journal, like the secrets {@link #secret}
+     * resolves. For secrets a module obtains another way, e.g. a PagerDuty routing key printed by
+     * a command or read from an API, which travels in a request body rather than a header.
+     */
+    void redact(String secret);
+
     /** The tcli version string. */
     String version();
 }

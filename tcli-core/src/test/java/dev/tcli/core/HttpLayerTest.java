@@ -156,4 +156,46 @@ class HttpLayerTest {
         assertTrue(r.stdout().contains("\"status\" : \"acknowledged\""), r.toString());
         assertFalse(r.stdout().contains("sekrit-123456"), r.toString());
     }
+
+    @Test
+    void aValueRegisteredWithRedactIsMaskedInDryRunsAndErrors() {
+        String key = "R0UT1NGKEY-0123456789abcdef";
+        var dry = t.run("--dry-run", "echo", "call", "POST", url(), "--body", "{\"routing_key\":\"" + key + "\"}", "--redact", key);
+        assertEquals(0, dry.exit(), dry.toString());
+        assertTrue(dry.stdout().contains("\"routing_key\" : \"****\""), dry.toString());
+        assertFalse(dry.stdout().contains(key), dry.toString());
+
+        server.enqueue(json(400, "{\"message\":\"Invalid routing key " + key + "\"}"));
+        var r = t.run("echo", "call", "POST", url(), "--body", "{\"routing_key\":\"" + key + "\"}", "--redact", key);
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("Invalid routing key ****"), r.toString());
+        assertFalse(r.stderr().contains(key) || r.stdout().contains(key), r.toString());
+    }
+
+    @Test
+    void a403ThatSaysRateLimitIsRetriedWhenTheClientSaysSo() {
+        String limited = "{\"message\":\"API rate limit exceeded\"}";
+        server.enqueue(json(403, limited));
+        server.enqueue(json(200, "{\"ok\":true}"));
+        var r = t.run("echo", "call", "GET", url(), "--rate-limit-403");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(2, server.getRequestCount());
+
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(json(403, limited));
+        }
+        r = t.run("echo", "call", "PATCH", url(), "--body", "{}", "--rate-limit-403");
+        assertEquals(6, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("rate limiting us (HTTP 403)"), r.toString());
+        assertEquals(6, server.getRequestCount(), "refused, so even a PATCH is repeated: 1 + 3 retries");
+
+        server.enqueue(json(403, "{\"message\":\"Authentication failed\"}"));
+        r = t.run("echo", "call", "GET", url(), "--rate-limit-403");
+        assertEquals(4, r.exit(), r.toString());
+        assertEquals(7, server.getRequestCount(), "a real refusal is not retried");
+
+        server.enqueue(json(403, limited));
+        r = t.run("echo", "call", "GET", url());
+        assertEquals(4, r.exit(), "without rateLimitedWhen a 403 keeps its meaning: " + r);
+    }
 }

@@ -42,6 +42,7 @@ final class JsonApiClient implements ApiClient {
     private final Map<String, String> headers;
     private final Set<String> secretHeaders;
     private final boolean retryPosts;
+    private final java.util.function.BiPredicate<Integer, String> rateLimited;
 
     private JsonApiClient(Builder b) {
         this.layer = b.layer;
@@ -50,6 +51,7 @@ final class JsonApiClient implements ApiClient {
         this.headers = Map.copyOf(b.headers);
         this.secretHeaders = Set.copyOf(b.secretHeaders);
         this.retryPosts = b.retryPosts;
+        this.rateLimited = b.rateLimited;
         OkHttpClient shared = layer.client();
         if (b.cookies || b.noRedirects) {
             OkHttpClient.Builder nb = shared.newBuilder();
@@ -117,6 +119,9 @@ final class JsonApiClient implements ApiClient {
         if (retryPosts) {
             rb.tag(RetryInterceptor.RepeatablePost.class, new RetryInterceptor.RepeatablePost());
         }
+        if (rateLimited != null) {
+            rb.tag(RetryInterceptor.RateLimited.class, new RetryInterceptor.RateLimited(rateLimited));
+        }
         return rb.build();
     }
 
@@ -174,16 +179,16 @@ final class JsonApiClient implements ApiClient {
         String suffix = detail.isEmpty() ? "" : ": " + detail;
         int s = r.status();
         String where = method + " " + path;
+        if (s == 429 || s == 420 || rateLimited != null && s >= 400 && rateLimited.test(s, r.body() == null ? "" : r.body())) {
+            return new ApiException(ExitCode.UNAVAILABLE, s, body, service + " is rate limiting us (HTTP " + s + ") and retries ran out"
+                    + suffix + "; wait a minute and try again");
+        }
         if (s == 401 || s == 403) {
             return new ApiException(ExitCode.AUTH, s, body, service + " rejected the credentials (HTTP " + s + suffix
                     + "); check them with 'tcli config show' and 'tcli onboard check'");
         }
         if (s == 404) {
             return new ApiException(ExitCode.NOT_FOUND, s, body, service + ": not found (" + where + ")" + suffix);
-        }
-        if (s == 429 || s == 420) {
-            return new ApiException(ExitCode.UNAVAILABLE, s, body, service + " is rate limiting us (HTTP " + s + ") and retries ran out"
-                    + suffix + "; wait a minute and try again");
         }
         if (s >= 500) {
             return new ApiException(ExitCode.UNAVAILABLE, s, body, service + " is failing (HTTP " + s + " on " + where
@@ -267,6 +272,7 @@ final class JsonApiClient implements ApiClient {
         private boolean cookies;
         private boolean noRedirects;
         private boolean retryPosts;
+        private java.util.function.BiPredicate<Integer, String> rateLimited;
 
         Builder(OkHttpLayer layer, String service) {
             this.layer = layer;
@@ -304,6 +310,12 @@ final class JsonApiClient implements ApiClient {
         @Override
         public ApiClient.Builder retryPosts() {
             this.retryPosts = true;
+            return this;
+        }
+
+        @Override
+        public ApiClient.Builder rateLimitedWhen(java.util.function.BiPredicate<Integer, String> test) {
+            this.rateLimited = test;
             return this;
         }
 

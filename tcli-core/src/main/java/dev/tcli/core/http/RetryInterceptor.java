@@ -28,6 +28,20 @@ final class RetryInterceptor implements Interceptor {
     record RepeatablePost() {
     }
 
+    /** Tag a request with this when its service signals a rate limit with another status (Splunk On-Call: 403). */
+    record RateLimited(java.util.function.BiPredicate<Integer, String> test) {
+        boolean matches(Response response) {
+            if (response.code() < 400 || response.code() == 429) {
+                return false;
+            }
+            try {
+                return test.test(response.code(), response.peekBody(16_384).string());
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+
     private final RetryPolicy policy;
 
     RetryInterceptor(RetryPolicy policy) {
@@ -59,7 +73,10 @@ final class RetryInterceptor implements Interceptor {
                 continue;
             }
             int code = response.code();
-            if (!RETRY_STATUS.contains(code) || (code != 429 && !idempotent)) {
+            RateLimited rl = request.tag(RateLimited.class);
+            // a rate limit under another status is a refusal too: nothing happened, safe to repeat
+            boolean limited = code == 429 || rl != null && rl.matches(response);
+            if (!limited && (!RETRY_STATUS.contains(code) || !idempotent)) {
                 return response;
             }
             Duration serverSays = serverDelay(response);

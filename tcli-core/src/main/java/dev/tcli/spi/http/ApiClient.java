@@ -65,6 +65,14 @@ public interface ApiClient {
         /** Treat POST as safe to retry on 5xx and network errors (an idempotent endpoint). */
         Builder retryPosts();
 
+        /**
+         * Answers for which {@code test(status, body)} holds are a rate limit, whatever their status:
+         * retried like a 429 (with backoff, as the retry settings allow) and, when retries run out,
+         * exit 6 "rate limiting us" rather than the status's usual meaning. For services that
+         * signal a rate limit another way, e.g. Splunk On-Call's 403.
+         */
+        Builder rateLimitedWhen(java.util.function.BiPredicate<Integer, String> test);
+
         ApiClient build();
     }
 }
