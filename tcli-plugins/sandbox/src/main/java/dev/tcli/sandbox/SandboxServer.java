@@ -46,6 +46,11 @@ public final class SandboxServer implements AutoCloseable {
         return out;
     }
 
+    /** The emulator with this {@link Emulator#name()} (e.g. {@code sumologic}), for tools that edit its state. */
+    public static java.util.Optional<Emulator> emulator(String name) {
+        return emulators().stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
     /** Starts on {@code port} (0 = any free port) on loopback, with state in {@code stateDir}. */
     public static SandboxServer start(Path stateDir, int port, Clock clock) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
