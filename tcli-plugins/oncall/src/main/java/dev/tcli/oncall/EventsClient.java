@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * PagerDuty Events API v2 ({@code POST {events_url}/v2/enqueue}), for scripts and monitors. The
- * routing key travels in the body, so a dry run prints the body with the key masked itself
- * rather than through the shared client (which only masks headers it was told are secret).
+ * routing key travels in the body, so it is registered with {@code ctx.redact} (masked in every
+ * message and log) and a dry run prints the body with the key masked.
  */
 final class EventsClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,6 +28,13 @@ final class EventsClient {
 
     /** The routing key: --routing-key-cmd, else --service's Events v2 integration, else [pagerduty] routing_key(_cmd). */
     String routingKey(String keyCmd, String service) {
+        // the key travels in a body, where header masking cannot see it: mask it everywhere from here on
+        String key = findRoutingKey(keyCmd, service);
+        ctx.redact(key);
+        return key;
+    }
+
+    private String findRoutingKey(String keyCmd, String service) {
         if (keyCmd != null) {
             return run(keyCmd);
         }

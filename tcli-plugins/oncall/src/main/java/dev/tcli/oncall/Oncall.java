@@ -73,4 +73,31 @@ final class Oncall {
         }
         return 0;
     }
+
+    /** A lazy view of {@code rows}: each mapped as the iteration reaches it, kept when {@code keep} holds. */
+    static <A, B> Iterable<B> mapped(Iterable<A> rows, java.util.function.Function<A, B> map, java.util.function.Predicate<B> keep) {
+        return () -> new java.util.Iterator<>() {
+            private final java.util.Iterator<A> it = rows.iterator();
+            private B next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && it.hasNext()) {
+                    B b = map.apply(it.next());
+                    next = keep.test(b) ? b : null;
+                }
+                return next != null;
+            }
+
+            @Override
+            public B next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                B b = next;
+                next = null;
+                return b;
+            }
+        };
+    }
 }

@@ -8,9 +8,11 @@ import picocli.CommandLine.Command;
                 + "verbs and JSON are the same for both.",
         subcommands = {IncidentsCommand.class, ShowCommand.class, AckCommand.class, ResolveCommand.class,
             ReassignCommand.class, NoteCommand.class, SnoozeCommand.class, RespondersCommand.class, EscalateCommand.class,
-            WhoCommand.class, ScheduleCommand.class, OverrideCommand.class, TriggerCommand.class, ResolveEventCommand.class},
+            WhoCommand.class, ScheduleCommand.class, OverrideCommand.class, TriggerCommand.class, ResolveEventCommand.class,
+            ReportCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  tcli oncall incidents --mine", "  tcli oncall ack", "  tcli oncall resolve 1042 --note \"restarted builder-api\"",
-            "  tcli oncall who", "  tcli --profile sandbox oncall incidents -o json"})
+            "  tcli oncall who", "  tcli oncall report --since 28d --html pager-report.html",
+            "  tcli --profile sandbox oncall incidents -o json"})
 public final class OncallCommand {
 }

@@ -1,5 +1,6 @@
 package dev.tcli.oncall;
 
+import dev.tcli.oncall.report.Page;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.time.Duration;
@@ -58,6 +59,40 @@ public interface OncallProvider {
 
     /** Hands coverage on a schedule to a person between two times. */
     ActionResult override(String schedule, Person person, Instant start, Instant end);
+
+    /**
+     * The pages of a window for {@code oncall report} (query: since/until, team; every status):
+     * when each paged, was first acknowledged (and by whom) and resolved. By default read from
+     * each incident's timeline, one call per incident; a provider whose listing already carries
+     * the times overrides it.
+     */
+    default Iterable<Page> pages(IncidentQuery query) {
+        return Oncall.mapped(incidents(query), i -> page(i, log(i)), p -> true);
+    }
+
+    /** A page from an incident and its timeline: the first acknowledgement, the last resolve; responder = acknowledger, else assignee. */
+    static Page page(Incident i, List<LogEntry> log) {
+        Instant ack = null;
+        Instant resolved = null;
+        String ackBy = null;
+        for (LogEntry e : log) {
+            switch (e.type()) {
+                case "acknowledge" -> {
+                    if (ack == null) {
+                        ack = Instant.parse(e.at());
+                        ackBy = e.who();
+                    }
+                }
+                case "resolve" -> resolved = Instant.parse(e.at());
+                default -> { }
+            }
+        }
+        if (!"resolved".equals(i.status())) {
+            resolved = null;
+        }
+        String responder = ackBy != null ? ackBy : i.assignees().isEmpty() ? null : i.assignees().get(0);
+        return new Page(i.id(), i.service() == null ? "?" : i.service(), i.urgency(), Instant.parse(i.createdAt()), ack, resolved, responder);
+    }
 
     /** The provider named by {@code [profiles.X.oncall] provider} (default pagerduty). */
     static OncallProvider of(ModuleContext ctx) {

@@ -8,6 +8,8 @@ import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
 import dev.tcli.spi.http.ApiClient;
 import dev.tcli.spi.http.ApiException;
+import dev.tcli.spi.http.Pages;
+import dev.tcli.oncall.report.Page;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -50,9 +52,21 @@ final class VictorOpsProvider implements OncallProvider {
             String id = settings().require("api_id");
             String key = ctx.secret("victorops", "api_key");
             api = ctx.http().api("victorops").baseUrl(settings().string("base_url", "https://api.victorops.com"))
-                    .header("X-VO-Api-Id", id).header("X-VO-Api-Key", key, true).build();
+                    .header("X-VO-Api-Id", id).header("X-VO-Api-Key", key, true)
+                    .rateLimitedWhen(VictorOpsProvider::rateLimited).build();
         }
         return api;
+    }
+
+    private static final java.util.regex.Pattern RATE_LIMIT =
+            java.util.regex.Pattern.compile("(?i)rate.?limit|too many requests|throttl|limit exceeded");
+
+    /**
+     * Splunk On-Call answers 403, not 429, over its rate limit (CONTRACTS.md). A 403 whose message
+     * says so is retried and, if it persists, is exit 6; any other 403 is refused credentials, exit 4.
+     */
+    static boolean rateLimited(int status, String body) {
+        return status == 403 && body != null && RATE_LIMIT.matcher(body).find();
     }
 
     // ---- people --------------------------------------------------------------------------------
@@ -141,46 +155,72 @@ final class VictorOpsProvider implements OncallProvider {
         if (q.team() != null && !q.team().equalsIgnoreCase(settings().string("team", "")) && !teamExists(q.team())) {
             throw TcliException.notFound("no Splunk On-Call team '" + q.team() + "'");
         }
-        List<Incident> out = new ArrayList<>();
-        boolean history = statuses.contains("resolved") || q.since() != null;
+        java.util.function.Predicate<Incident> keep = i -> statuses.contains(i.status())
+                && (q.service() == null || q.service().equals(i.service()))
+                && (q.urgency() == null || q.urgency().equals(i.urgency()))
+                && (me == null || i.assignees().contains(me))
+                && (q.since() == null || !Instant.parse(i.createdAt()).isBefore(q.since()))
+                && (q.until() == null || Instant.parse(i.createdAt()).isBefore(q.until()));
+        boolean history = statuses.contains("resolved") || q.since() != null || q.until() != null;
         if (!history) {
+            // open incidents: one call, a handful of rows
+            List<Incident> out = new ArrayList<>();
             for (JsonNode i : active()) {
-                out.add(incident(i));
-            }
-        } else {
-            // the reporting API has every phase and pages by offset (limit at most 100)
-            List<String> phases = statuses.stream().map(s -> s.equals("triggered") ? "triggered" : s).toList();
-            for (int offset = 0; ; offset += PAGE) {
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("currentPhase", String.join(",", phases));
-                if (q.since() != null) {
-                    p.put("startedAfter", Times.utc(q.since()));
-                }
-                if (q.until() != null) {
-                    p.put("startedBefore", Times.utc(q.until()));
-                }
-                if (q.service() != null) {
-                    p.put("service", q.service());
-                }
-                p.put("offset", offset);
-                p.put("limit", PAGE);
-                JsonNode page = api().get("/api-reporting/v2/incidents", p);
-                JsonNode items = page.path("incidents");
-                items.forEach(i -> out.add(incident(i)));
-                if (items.size() < PAGE || offset + PAGE >= page.path("total").asInt()) {
-                    break;
-                }
-                if (q.limit() > 0 && out.size() >= q.limit()) {
-                    break;
+                Incident inc = incident(i);
+                if (keep.test(inc)) {
+                    out.add(inc);
                 }
             }
+            out.sort(Comparator.comparing(Incident::createdAt));
+            return out;
         }
-        return out.stream().filter(i -> statuses.contains(i.status()))
-                .filter(i -> q.service() == null || q.service().equals(i.service()))
-                .filter(i -> q.urgency() == null || q.urgency().equals(i.urgency()))
-                .filter(i -> me == null || i.assignees().contains(me))
-                .filter(i -> q.since() == null || !Instant.parse(i.createdAt()).isBefore(q.since()))
-                .sorted(Comparator.comparing(Incident::createdAt)).toList();
+        return Oncall.mapped(history(statuses, q), this::incident, keep);
+    }
+
+    /**
+     * The reporting API has every phase and pages by offset (limit at most 100): streamed page by
+     * page, in the service's order, so memory stays one page whatever the window.
+     */
+    private Iterable<JsonNode> history(List<String> statuses, IncidentQuery q) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("currentPhase", String.join(",", statuses));
+        if (q.since() != null) {
+            p.put("startedAfter", Times.utc(q.since().minusMillis(1)));
+        }
+        if (q.until() != null) {
+            p.put("startedBefore", Times.utc(q.until()));
+        }
+        if (q.service() != null) {
+            p.put("service", q.service());
+        }
+        return Pages.byOffset(offset -> {
+            Map<String, Object> page = new LinkedHashMap<>(p);
+            page.put("offset", offset);
+            page.put("limit", PAGE);
+            JsonNode reply = api().get("/api-reporting/v2/incidents", page);
+            JsonNode items = reply.path("incidents");
+            if (!items.isArray()) {
+                throw TcliException.unavailable("Splunk On-Call answered GET /api-reporting/v2/incidents without an incidents list", null);
+            }
+            List<JsonNode> list = new ArrayList<>();
+            items.forEach(list::add);
+            return new Pages.Page(list, list.size() == PAGE && offset + list.size() < reply.path("total").asInt(Integer.MAX_VALUE));
+        });
+    }
+
+    /** The reporting API already carries ack and end times: no call per incident (the public API allows 60 a minute). */
+    @Override
+    public Iterable<Page> pages(IncidentQuery q) {
+        if (q.team() != null && !q.team().equalsIgnoreCase(settings().string("team", "")) && !teamExists(q.team())) {
+            throw TcliException.notFound("no Splunk On-Call team '" + q.team() + "'");
+        }
+        return Oncall.mapped(history(List.of("triggered", "acknowledged", "resolved"), q), i -> {
+            Incident inc = incident(i);
+            Instant ack = i.hasNonNull("ackTime") ? parse(i.path("ackTime").asText()) : null;
+            Instant end = "RESOLVED".equals(i.path("currentPhase").asText()) && i.hasNonNull("endTime") ? parse(i.path("endTime").asText()) : null;
+            String by = i.hasNonNull("ackUserId") ? display(i.path("ackUserId").asText()) : inc.assignees().isEmpty() ? null : inc.assignees().get(0);
+            return new Page(inc.id(), inc.service() == null ? "?" : inc.service(), inc.urgency(), Instant.parse(inc.createdAt()), ack, end, by);
+        }, page -> !page.triggeredAt().isBefore(q.since()) && (q.until() == null || page.triggeredAt().isBefore(q.until())));
     }
 
     private boolean teamExists(String team) {

@@ -2,7 +2,7 @@ package dev.tcli.postmortem;
 
 import dev.tcli.spi.TcliModule;
 
-/** {@code tcli postmortem}: the blameless postmortem draft, and the pager report for the weekly review. */
+/** {@code tcli postmortem}: the blameless postmortem draft. */
 public final class PostmortemModule implements TcliModule {
     @Override
     public String name() {

@@ -1,8 +1,10 @@
-package dev.tcli.postmortem.report;
+package dev.tcli.oncall;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.tcli.postmortem.source.LogEntry;
-import dev.tcli.postmortem.source.PagerDuty;
+import dev.tcli.oncall.report.BusinessHours;
+import dev.tcli.oncall.report.HtmlReport;
+import dev.tcli.oncall.report.Page;
+import dev.tcli.oncall.report.PagerReport;
+import dev.tcli.oncall.report.ReportRenderer;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
@@ -37,7 +39,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "TIME", description = "End of the window (default: now)")
     String until;
 
-    @Option(names = "--team", paramLabel = "TEAM", description = "Only incidents of this PagerDuty team (name or id)")
+    @Option(names = "--team", paramLabel = "TEAM", description = "Only incidents of this team (name or id)")
     String team;
 
     @Option(names = "--tz", paramLabel = "ZONE",
@@ -64,8 +66,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (!from.isBefore(to)) {
             throw TcliException.usage("--since must be before --until");
         }
-        PagerDuty pager = PagerDuty.connect(ctx);
-        PagerReport.Summary report = PagerReport.compute(pages(pager, from, to), from, to, hours);
+        PagerReport.Summary report = PagerReport.compute(pages(from, to), from, to, hours);
         if (html != null) {
             Path file = writeHtml(report);
             ctx.out().note("wrote " + file);
@@ -86,51 +87,20 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /**
-     * Every incident of the window with its acknowledgement and resolve times. PagerDuty only
-     * lists the acknowledgements of incidents still acknowledged, so the times come from each
-     * incident's log entries: one extra request per incident.
+     * Every incident of the window, any status, with its acknowledgement and resolve times. On
+     * PagerDuty these come from each incident's log entries (it lists acknowledgements only while
+     * they last): one extra request per incident.
      */
-    private List<Page> pages(PagerDuty pager, Instant from, Instant to) {
-        List<String> teams = team == null ? List.of() : List.of(pager.teamId(team));
+    private List<Page> pages(Instant from, Instant to) {
+        IncidentQuery q = new IncidentQuery(List.of("triggered", "acknowledged", "resolved"), false, team, null, null, from, to, 0);
         List<Page> out = new ArrayList<>();
-        for (JsonNode inc : pager.incidents(from, to, teams)) {
-            out.add(page(inc, pager.logEntries(inc.path("id").asText())));
+        for (Page p : OncallProvider.of(ctx).pages(q)) {
+            out.add(p);
             if (out.size() % 50 == 0) {
                 ctx.out().note("read " + out.size() + " incidents...");
             }
         }
         return out;
-    }
-
-    static Page page(JsonNode inc, List<LogEntry> log) {
-        Instant triggered = Instant.parse(inc.path("created_at").asText());
-        Instant ack = null;
-        Instant resolved = null;
-        String ackBy = null;
-        String paged = null;
-        for (LogEntry e : log) {
-            switch (e.kind()) {
-                case "acknowledge" -> {
-                    if (ack == null) {
-                        ack = e.at();
-                        ackBy = e.agent();
-                    }
-                }
-                case "resolve" -> resolved = e.at();
-                case "notify" -> paged = paged == null ? e.subject() : paged;
-                default -> { }
-            }
-        }
-        if (!inc.path("status").asText().equals("resolved")) {
-            resolved = null;
-        } else if (resolved == null && inc.hasNonNull("resolved_at")) {
-            resolved = Instant.parse(inc.path("resolved_at").asText());
-        }
-        if (paged == null && inc.path("assignments").size() > 0) {
-            paged = inc.path("assignments").get(0).path("assignee").path("summary").asText(null);
-        }
-        return new Page(inc.path("id").asText(), inc.path("service").path("summary").asText("?"), inc.path("urgency").asText(null),
-                triggered, ack, resolved, ackBy != null ? ackBy : paged);
     }
 
     private void print(PagerReport.Summary r) {

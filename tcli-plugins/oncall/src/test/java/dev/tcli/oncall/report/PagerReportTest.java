@@ -1,4 +1,4 @@
-package dev.tcli.postmortem.report;
+package dev.tcli.oncall.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

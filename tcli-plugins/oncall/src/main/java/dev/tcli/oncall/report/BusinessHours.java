@@ -1,4 +1,4 @@
-package dev.tcli.postmortem.report;
+package dev.tcli.oncall.report;
 
 import dev.tcli.spi.TcliException;
 import java.time.DayOfWeek;

@@ -1,4 +1,4 @@
-package dev.tcli.postmortem.report;
+package dev.tcli.oncall;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,7 +64,7 @@ class ReportCommandTest {
     }
 
     TcliHarness.Result report(String... args) {
-        List<String> all = new ArrayList<>(List.of("--profile", "fast", "postmortem", "report"));
+        List<String> all = new ArrayList<>(List.of("--profile", "fast", "oncall", "report"));
         all.addAll(List.of(args));
         return t.run(all.toArray(String[]::new));
     }
@@ -257,7 +257,7 @@ class ReportCommandTest {
 
     @Test
     void rejectedTokenIs4AndServerErrorsAre6() {
-        var r = t.run("--profile", "badtoken", "postmortem", "report", "--since", "7d");
+        var r = t.run("--profile", "badtoken", "oncall", "report", "--since", "7d");
         assertEquals(4, r.exit(), r.toString());
         assertFalse(r.stderr().contains("not-the-token"));
 

@@ -1,6 +1,5 @@
-package dev.tcli.postmortem.report;
+package dev.tcli.oncall.report;
 
-import dev.tcli.postmortem.PostmortemDraft;
 import dev.tcli.spi.output.Column;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -64,25 +63,36 @@ public final class ReportRenderer {
         return String.valueOf(BUSINESS).repeat(cells - after) + String.valueOf(AFTER).repeat(after);
     }
 
-    static List<Column<PagerReport.ServiceLoad>> serviceColumns() {
+    public static List<Column<PagerReport.ServiceLoad>> serviceColumns() {
         return List.of(Column.of("SERVICE", PagerReport.ServiceLoad::service), Column.of("PAGES", PagerReport.ServiceLoad::total),
                 Column.of("AFTER HOURS", PagerReport.ServiceLoad::afterHours),
                 Column.of("MTTA", s -> human(s.mttaSeconds())), Column.of("P90 TTA", s -> human(s.mttaP90Seconds())),
                 Column.of("MTTR", s -> human(s.mttrSeconds())), Column.of("P90 TTR", s -> human(s.mttrP90Seconds())));
     }
 
-    static List<Column<PagerReport.ResponderLoad>> responderColumns() {
+    public static List<Column<PagerReport.ResponderLoad>> responderColumns() {
         return List.of(Column.of("RESPONDER", PagerReport.ResponderLoad::responder), Column.of("PAGES", PagerReport.ResponderLoad::total),
                 Column.of("AFTER HOURS", PagerReport.ResponderLoad::afterHours), Column.of("MTTA", r -> human(r.mttaSeconds())));
     }
 
-    static List<Column<PagerReport.Week>> weekColumns() {
+    public static List<Column<PagerReport.Week>> weekColumns() {
         return List.of(Column.of("WEEK", PagerReport.Week::week), Column.of("STARTS", PagerReport.Week::starts),
                 Column.of("PAGES", PagerReport.Week::total), Column.of("AFTER HOURS", PagerReport.Week::afterHours));
     }
 
+    /** {@code 45s}, {@code 12m 05s}, {@code 3h 04m 00s}; {@code -} when there is nothing to measure. */
     static String human(Long seconds) {
-        return seconds == null ? "-" : PostmortemDraft.human(Duration.ofSeconds(seconds));
+        if (seconds == null) {
+            return "-";
+        }
+        long s = Math.max(0, Duration.ofSeconds(seconds).getSeconds());
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%dh %02dm %02ds", s / 3600, s % 3600 / 60, s % 60);
     }
 
     static String percent(int part, int whole) {

@@ -1,4 +1,4 @@
-package dev.tcli.postmortem.report;
+package dev.tcli.oncall.report;
 
 import java.time.Instant;
 
