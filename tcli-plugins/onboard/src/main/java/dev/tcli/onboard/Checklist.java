@@ -1,0 +1,184 @@
+package dev.tcli.onboard;
+
+import dev.tcli.spi.ExitCode;
+import dev.tcli.spi.ModuleContext;
+import dev.tcli.spi.TcliException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Runs every check at once, each bounded by its timeout, and shows results as they arrive:
+ * on a terminal a checklist redrawn in place (pending lines turn into ✔, ✘ or skip), otherwise
+ * one plain line per finished check. A check that overruns is reported as timed out and its
+ * thread interrupted (a team check's process is killed); the others are not held up.
+ */
+final class Checklist {
+    private static final String PENDING = "…";
+
+    private final ModuleContext ctx;
+    private final Duration defaultTimeout;
+
+    Checklist(ModuleContext ctx, Duration defaultTimeout) {
+        this.ctx = ctx;
+        this.defaultTimeout = defaultTimeout;
+    }
+
+    /** Runs the checks; results in the checks' order. */
+    List<CheckResult> run(List<Check> checks) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, checks.size()), daemon("onboard-check"));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("onboard-timeout"));
+        LinkedBlockingQueue<Integer> done = new LinkedBlockingQueue<>();
+        CheckResult[] results = new CheckResult[checks.size()];
+        Display display = display(checks);
+        try (AutoCloseable onCtrlC = ctx.onInterrupt(pool::shutdownNow)) {
+            for (int i = 0; i < checks.size(); i++) {
+                int k = i;
+                Check c = checks.get(i);
+                Duration timeout = c.timeout() != null ? c.timeout() : defaultTimeout;
+                long start = System.nanoTime();
+                AtomicBoolean reported = new AtomicBoolean();
+                Consumer<Outcome> report = out -> {
+                    if (reported.compareAndSet(false, true)) {
+                        double secs = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
+                        results[k] = new CheckResult(c.name(), out.ok(), out.detail(),
+                                Boolean.FALSE.equals(out.ok()) ? (out.hint() != null ? out.hint() : c.hint()) : null, secs);
+                        done.add(k);
+                    }
+                };
+                Future<?> task = pool.submit(() -> report.accept(probe(c, timeout)));
+                // the verdict is given at the deadline; the interrupt then stops the work (a team check's process is killed)
+                timer.schedule(() -> {
+                    report.accept(Outcome.fail("timed out after " + seconds(timeout)));
+                    task.cancel(true);
+                }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            for (int n = 0; n < checks.size(); n++) {
+                int k = done.take();
+                display.finished(k, results[k]);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TcliException(ExitCode.INTERRUPTED, "interrupted; stopped the checks still running");
+        } catch (TcliException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+            timer.shutdownNow();
+        }
+        display.end(results);
+        return List.of(results);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static Outcome probe(Check c, Duration timeout) {
+        try {
+            Outcome o = c.probe().run(timeout);
+            return o != null ? o : Outcome.fail("the check said nothing");
+        } catch (TcliException e) {
+            return Outcome.fail(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.fail("interrupted");
+        } catch (Exception e) {
+            return Outcome.fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
+
+    private Display display(List<Check> checks) {
+        if (ctx.out().machine()) {
+            return new Display() {
+            };
+        }
+        PrintWriter out = ctx.stdout();
+        if (ctx.terminal().stdoutIsTty()) {
+            return new LiveDisplay(out, checks, ctx.flags().color());
+        }
+        return new Display() {
+            @Override
+            public void finished(int index, CheckResult r) {
+                out.println(line(r, false));
+                if (r.hint() != null) {
+                    out.println("    hint: " + r.hint());
+                }
+                out.flush();
+            }
+        };
+    }
+
+    static String line(CheckResult r, boolean color) {
+        String mark = r.mark();
+        if (color) {
+            String c = r.ok() == null ? "\u001b[2m" : r.ok() ? "\u001b[32m" : "\u001b[31m";
+            mark = c + mark + "\u001b[0m";
+        }
+        return String.format("%-4s %s: %s", mark, r.name(), r.detail() == null ? "" : r.detail());
+    }
+
+    /** How results reach the user while checks run. */
+    private interface Display {
+        default void finished(int index, CheckResult r) {
+        }
+
+        default void end(CheckResult[] results) {
+        }
+    }
+
+    /** Pending lines printed first, each rewritten in place when its check finishes; hints below at the end. */
+    private static final class LiveDisplay implements Display {
+        private final PrintWriter out;
+        private final int count;
+        private final boolean color;
+
+        LiveDisplay(PrintWriter out, List<Check> checks, boolean color) {
+            this.out = out;
+            this.count = checks.size();
+            this.color = color;
+            for (Check c : checks) {
+                out.println(String.format("%-4s %s", PENDING, c.name()));
+            }
+            out.flush();
+        }
+
+        @Override
+        public void finished(int index, CheckResult r) {
+            int up = count - index;
+            // up to the check's line, clear it, write the result, back down to below the list
+            out.print("\u001b[" + up + "A\r\u001b[2K" + line(r, color) + "\u001b[" + up + "B\r");
+            out.flush();
+        }
+
+        @Override
+        public void end(CheckResult[] results) {
+            for (CheckResult r : results) {
+                if (r.hint() != null) {
+                    out.println(r.name() + ": " + r.hint());
+                }
+            }
+            out.flush();
+        }
+    }
+}
