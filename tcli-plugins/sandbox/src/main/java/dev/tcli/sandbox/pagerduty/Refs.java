@@ -52,9 +52,20 @@ final class Refs {
                 .put("role", m == HabitatTeam.ME ? "admin" : "user").put("description", "Habitat Builder on-call")
                 .put("invitation_sent", false).put("job_title", "Site Reliability Engineer");
         n.putArray("teams").add(teamRef());
-        n.putArray("contact_methods");
+        ArrayNode cms = n.putArray("contact_methods");
+        cms.add(contactMethod(m, "email", "Default"));
+        // the newest teammate has not set up the phone or the app yet (tcli onboard check finds it)
+        if (m != HabitatTeam.MEMBERS.get(HabitatTeam.MEMBERS.size() - 1)) {
+            cms.add(contactMethod(m, "phone", "Mobile"));
+            cms.add(contactMethod(m, "push_notification", "PagerDuty app"));
+        }
         n.putArray("notification_rules");
         return n;
+    }
+
+    private ObjectNode contactMethod(Member m, String kind, String label) {
+        String id = "PC" + kind.substring(0, 2).toUpperCase(java.util.Locale.ROOT) + m.pdId().substring(1, 5);
+        return ref(id, kind + "_contact_method_reference", label, "users/" + m.pdId() + "/contact_methods");
     }
 
     ObjectNode service(Service s, boolean fullIntegrations) {
