@@ -44,7 +44,7 @@ public final class AckCommand implements Callable<Integer> {
                 default -> results.add(ActionResult.of(i, "failed", "it is resolved; nothing to acknowledge"));
             }
         }
-        results.addAll(0, toAck.isEmpty() ? List.of() : provider.ack(toAck));
+        results.addAll(0, toAck.isEmpty() ? List.of() : Oncall.sending(ctx, "ack", toAck, () -> provider.ack(toAck)));
         if (ctx.flags().dryRun()) {
             return 0;
         }

@@ -33,7 +33,7 @@ public final class EscalateCommand implements Callable<Integer> {
         if (!incident.open()) {
             throw TcliException.failed(incident.label() + " is resolved; nothing to escalate");
         }
-        ActionResult r = provider.escalate(incident, level);
+        ActionResult r = Oncall.sending(ctx, "escalate", List.of(incident), () -> provider.escalate(incident, level));
         if (ctx.flags().dryRun() && r == null) {
             return 0;
         }

@@ -31,7 +31,7 @@ public final class NoteCommand implements Callable<Integer> {
         }
         OncallProvider provider = OncallProvider.of(ctx);
         Incident incident = Oncall.find(provider, List.of(ref)).get(0);
-        ActionResult r = provider.note(incident, text);
+        ActionResult r = Oncall.sending(ctx, "note", List.of(incident), () -> provider.note(incident, text));
         if (ctx.flags().dryRun()) {
             return 0;
         }

@@ -29,6 +29,40 @@ final class Oncall {
         return new ArrayList<>(out.values());
     }
 
+    /**
+     * Sends one mutation with a Ctrl-C guard. If the user interrupts while the request is in
+     * flight, nobody can say whether the service applied it: each incident is journaled as
+     * {@code interrupted}, stderr says how to check, and the command ends with exit 130 instead
+     * of reporting an outcome it never saw.
+     */
+    static <T> T sending(ModuleContext ctx, String verb, List<Incident> incidents, java.util.function.Supplier<T> send) {
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        T result;
+        try (AutoCloseable guard = ctx.onInterrupt(() -> {
+            interrupted.set(true);
+            for (Incident i : incidents) {
+                ctx.journal().record(MODULE, verb, i.id(), "interrupted", Map.of("number", String.valueOf(i.number()),
+                        "message", "interrupted while the request was in flight; the outcome is unknown"));
+            }
+            ctx.stderr().println("tcli: interrupted while sending " + verb + " for "
+                    + String.join(", ", incidents.stream().map(Incident::label).toList())
+                    + "; it may or may not have been applied: check with 'tcli oncall show ID'");
+            ctx.stderr().flush();
+        })) {
+            result = send.get();
+        } catch (dev.tcli.spi.TcliException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw dev.tcli.spi.TcliException.failed(e.getMessage());
+        }
+        if (interrupted.get()) {
+            throw new dev.tcli.spi.TcliException(dev.tcli.spi.ExitCode.INTERRUPTED, "interrupted");
+        }
+        return result;
+    }
+
     static void journal(ModuleContext ctx, String verb, ActionResult r, Map<String, ?> sent) {
         Map<String, Object> details = new LinkedHashMap<>(sent);
         details.put("provider", ctx.settings("oncall").string("provider", "pagerduty"));

@@ -37,7 +37,7 @@ public final class ReassignCommand implements Callable<Integer> {
         OncallProvider provider = OncallProvider.of(ctx);
         Incident incident = Oncall.find(provider, List.of(ref)).get(0);
         Person person = target.user != null ? provider.person(target.user) : null;
-        ActionResult r = provider.reassign(incident, person, target.policy);
+        ActionResult r = Oncall.sending(ctx, "reassign", List.of(incident), () -> provider.reassign(incident, person, target.policy));
         if (ctx.flags().dryRun()) {
             return 0;
         }

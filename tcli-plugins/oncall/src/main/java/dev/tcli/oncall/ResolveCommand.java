@@ -44,7 +44,7 @@ public final class ResolveCommand implements Callable<Integer> {
                 results.add(ActionResult.of(i, "already_resolved", null));
             }
         }
-        results.addAll(0, open.isEmpty() ? List.of() : provider.resolve(open, note));
+        results.addAll(0, open.isEmpty() ? List.of() : Oncall.sending(ctx, "resolve", open, () -> provider.resolve(open, note)));
         if (ctx.flags().dryRun()) {
             return 0;
         }

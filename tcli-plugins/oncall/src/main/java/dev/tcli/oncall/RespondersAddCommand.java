@@ -34,7 +34,7 @@ public final class RespondersAddCommand implements Callable<Integer> {
         for (String u : users) {
             people.add(provider.person(u));
         }
-        ActionResult r = provider.addResponders(incident, people, message);
+        ActionResult r = Oncall.sending(ctx, "responders", List.of(incident), () -> provider.addResponders(incident, people, message));
         if (ctx.flags().dryRun()) {
             return 0;
         }

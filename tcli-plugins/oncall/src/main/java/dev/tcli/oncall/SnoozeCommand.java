@@ -33,7 +33,7 @@ public final class SnoozeCommand implements Callable<Integer> {
         }
         OncallProvider provider = OncallProvider.of(ctx);
         Incident incident = Oncall.find(provider, List.of(ref)).get(0);
-        ActionResult r = provider.snooze(incident, d);
+        ActionResult r = Oncall.sending(ctx, "snooze", List.of(incident), () -> provider.snooze(incident, d));
         if (ctx.flags().dryRun() && r == null) {
             return 0;
         }
