@@ -30,9 +30,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * SSH to the nodes of one environment, always through its jump host (jsch has no ProxyJump:
@@ -91,36 +94,49 @@ public final class SshClient implements AutoCloseable {
      * signal requests (OpenSSH does for root logins).
      */
     public int exec(Node node, RemoteCommand command, Writer out, Writer err, boolean terminal) {
-        Started started = start(node, command, terminal);
-        ChannelExec ch = started.channel();
-        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        // registered before the command starts: a Ctrl-C between start and registration would be lost
+        AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicReference<ChannelExec> running = new AtomicReference<>();
         try (AutoCloseable onCtrlC = ctx.onInterrupt(() -> {
             interrupted.set(true);
-            stop(ch);
+            ChannelExec c = running.get();
+            if (c != null) {
+                stop(c);
+            }
         })) {
-            Thread e = pump(started.err(), err);
+            Started started = start(node, command, terminal);
+            ChannelExec ch = started.channel();
+            running.set(ch);
             try {
-                copy(started.out(), out);
-            } catch (IOException ex) {
-                if (!interrupted.get()) {
-                    throw ex;
+                if (interrupted.get()) {
+                    stop(ch);
                 }
-            }
-            e.join(interrupted.get() ? 1000 : 0);
-            if (interrupted.get()) {
+                Thread e = pump(started.err(), err);
+                try {
+                    copy(started.out(), out);
+                } catch (IOException ex) {
+                    if (!interrupted.get()) {
+                        throw ex;
+                    }
+                }
+                e.join(interrupted.get() ? 1000 : 0);
+                if (interrupted.get()) {
+                    throw new TcliException(ExitCode.INTERRUPTED, "interrupted; stopped '" + command + "' on " + node.name());
+                }
+                return exitStatus(ch, node, command);
+            } catch (InterruptedException ex) {
+                stop(ch);
+                Thread.currentThread().interrupt();
                 throw new TcliException(ExitCode.INTERRUPTED, "interrupted; stopped '" + command + "' on " + node.name());
+            } finally {
+                ch.disconnect();
             }
-            return exitStatus(ch, node, command);
         } catch (IOException ex) {
             throw lost(node, ex);
-        } catch (InterruptedException ex) {
-            stop(ch);
-            Thread.currentThread().interrupt();
-            throw new TcliException(ExitCode.INTERRUPTED, "interrupted; stopped '" + command + "' on " + node.name());
+        } catch (RuntimeException ex) {
+            throw ex;
         } catch (Exception ex) {
-            throw ex instanceof RuntimeException r ? r : new IllegalStateException(ex);
-        } finally {
-            ch.disconnect();
+            throw new IllegalStateException(ex);
         }
     }
 
@@ -341,10 +357,26 @@ public final class SshClient implements AutoCloseable {
         }
     }
 
-    private void acceptNewKey(String label, KnownHostsFile.Check check) {
+    /**
+     * Trusts an unknown key after a human compared its fingerprint: on a terminal only (--yes is
+     * not enough: nobody would have seen the fingerprint). One question at a time, and none when
+     * another thread (hab status over many nodes) has just accepted the same key.
+     */
+    private synchronized void acceptNewKey(String label, KnownHostsFile.Check check) {
+        if (knownHosts.check().check(check.host, Base64.getDecoder().decode(check.presented.getKey())) == HostKeyRepository.OK) {
+            return;
+        }
         String fp = KnownHostsFile.fingerprint(check.presented.getKey());
-        ctx.terminal().confirm("The " + label + " (" + check.host + ") presents an unknown " + check.presented.getType()
-                + " key " + fp + ". Trust it and add it to " + knownHosts.path() + "?");
+        if (!ctx.terminal().stdinIsTty()) {
+            throw TcliException.usage("--accept-new asks on a terminal and there is none: the " + label + " (" + check.host
+                    + ") presents " + check.presented.getType() + " key " + fp + "; rerun on a terminal, or add the key to "
+                    + knownHosts.path() + " yourself after checking the fingerprint");
+        }
+        String answer = ctx.terminal().prompt("The " + label + " (" + check.host + ") presents an unknown " + check.presented.getType()
+                + " key " + fp + ". Trust it and add it to " + knownHosts.path() + "? [y/N] ").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!answer.equals("y") && !answer.equals("yes")) {
+            throw new TcliException(ExitCode.CONFIG, "host key of the " + label + " not accepted; nothing was added to " + knownHosts.path());
+        }
         try {
             knownHosts.accept(check.host, check.presented.getType(), check.presented.getKey());
         } catch (IOException e) {

@@ -160,10 +160,17 @@ class SshExecTest {
     void acceptNewNeedsConfirmationAndThenRemembersBothKeys() throws Exception {
         Files.delete(knownHosts());
         var refused = t.run("ssh", "exec", "live-builder-api-0", "--accept-new", "--", "true");
-        assertEquals(2, refused.exit(), "no TTY and no --yes: " + refused);
+        assertEquals(2, refused.exit(), "no TTY: " + refused);
+        var blind = t.run("--yes", "ssh", "exec", "live-builder-api-0", "--accept-new", "--", "true");
+        assertEquals(2, blind.exit(), "--yes is no substitute for a human reading the fingerprint: " + blind);
+        assertTrue(blind.stderr().contains(fingerprint(SSHD.jump())) && blind.stderr().contains("terminal"), blind.stderr());
+        var declined = t.tty(true, true).stdin("n\n").run("ssh", "exec", "live-builder-api-0", "--accept-new", "--", "true");
+        assertEquals(3, declined.exit(), declined.toString());
+        assertFalse(Files.exists(knownHosts()) && Files.readString(knownHosts()).contains(SSHD.jump().knownHostsLine()));
         var ok = t.tty(true, true).stdin("y\ny\n").run("ssh", "exec", "live-builder-api-0", "--accept-new", "--", "echo", "hi");
         assertEquals(0, ok.exit(), ok.toString());
         assertEquals("hi\n", ok.stdout());
+        assertTrue(ok.stderr().contains(fingerprint(SSHD.jump())) && ok.stderr().contains(fingerprint(SSHD.node())), ok.stderr());
         String kh = Files.readString(knownHosts());
         assertTrue(kh.contains(SSHD.jump().knownHostsLine()) && kh.contains(SSHD.node().knownHostsLine()), kh);
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(knownHosts())));

@@ -159,6 +159,35 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
         return clientKey;
     }
 
+    /**
+     * A further key the servers accept: {@code type} as ssh-keygen spells it (ecdsa, rsa,
+     * ed25519), in the PEM format instead of OpenSSH's with {@code pem}, encrypted with
+     * {@code passphrase} unless it is empty.
+     */
+    public Path authorizedKey(String type, boolean pem, String passphrase) {
+        try {
+            Path key = dir.resolve("client-" + type + (pem ? "-pem" : "") + (passphrase.isEmpty() ? "" : "-locked"));
+            if (!Files.exists(key)) {
+                List<String> argv = new ArrayList<>(List.of("ssh-keygen", "-q", "-t", type, "-N", passphrase, "-C", "tcli-test", "-f", key.toString()));
+                if (pem) {
+                    argv.addAll(List.of("-m", "PEM"));
+                }
+                if (type.equals("rsa")) {
+                    argv.addAll(List.of("-b", "2048"));
+                }
+                run(argv.toArray(String[]::new));
+                Files.writeString(dir.resolve("authorized_keys"), Files.readString(Path.of(key + ".pub")),
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A valid key the servers do not accept. */
     public Path strangerKey() {
         return otherKey;
