@@ -1,0 +1,77 @@
+package dev.tcli.logs;
+
+import dev.tcli.spi.ModuleContext;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The search's progress on stderr, never on stdout. On a terminal: one line rewritten in place
+ * (state, messages so far, elapsed) and cleared at the end. Otherwise a line per state change,
+ * for logs of scripts. Nothing with {@code -q}.
+ */
+final class Progress {
+    private final PrintWriter err;
+    private final boolean tty;
+    private final boolean quiet;
+    private final long start = System.nanoTime();
+    private String lastState = "";
+    private boolean drawn;
+
+    Progress(ModuleContext ctx) {
+        this.err = ctx.stderr();
+        this.tty = ctx.terminal().stderrIsTty();
+        this.quiet = ctx.flags().quiet();
+    }
+
+    /** A progress that prints nothing (tail's short jobs). */
+    static Progress silent(ModuleContext ctx) {
+        Progress p = new Progress(ctx);
+        p.lastState = null;
+        return p;
+    }
+
+    private boolean off() {
+        return quiet || lastState == null;
+    }
+
+    void update(String state, int messages, int records) {
+        if (off()) {
+            return;
+        }
+        String line = line(state, messages, records);
+        if (tty) {
+            err.print("\r\033[K" + line);
+            err.flush();
+            drawn = true;
+        } else if (!state.equals(lastState)) {
+            err.println(line);
+            err.flush();
+        }
+        lastState = state;
+    }
+
+    void done(String state, int messages, int records) {
+        if (off()) {
+            return;
+        }
+        if (tty && drawn) {
+            err.print("\r\033[K");
+        }
+        err.println("search " + state.toLowerCase(Locale.ROOT) + ": " + counts(messages, records) + " in " + elapsed());
+        err.flush();
+    }
+
+    private String line(String state, int messages, int records) {
+        return "searching: " + state + ", " + counts(messages, records) + ", " + elapsed();
+    }
+
+    private static String counts(int messages, int records) {
+        return String.format(Locale.ROOT, "%,d messages", messages) + (records > 0 ? String.format(Locale.ROOT, ", %,d records", records) : "");
+    }
+
+    private String elapsed() {
+        Duration d = Duration.ofNanos(System.nanoTime() - start);
+        return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,255 @@
+package dev.tcli.logs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tcli.spi.ExitCode;
+import dev.tcli.spi.ModuleContext;
+import dev.tcli.spi.TcliException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One Sumo Logic search job from creation to deletion: polls its status (backing off up to the
+ * poll interval, never past Sumo's 30 s idle cancel), hands out messages page by page as the job
+ * finds them (only one page held at a time, so a million messages take the memory of one page),
+ * reports pending errors and warnings, and deletes the job when closed, on error, and on Ctrl-C.
+ */
+final class SearchJob implements AutoCloseable {
+    static final Duration FIRST_POLL = Duration.ofMillis(250);
+
+    private final ModuleContext ctx;
+    private final SumoClient sumo;
+    private final Progress progress;
+    private final String id;
+    private final AutoCloseable interruptHook;
+    private final AtomicBoolean deleted = new AtomicBoolean();
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final Object wake = new Object();
+    private final List<String> errors = new ArrayList<>();
+    private String state = "NOT STARTED";
+    private int messageCount;
+    private int recordCount;
+    private Duration nextPoll;
+    private boolean polled;
+
+    private SearchJob(ModuleContext ctx, SumoClient sumo, Progress progress, String id) {
+        this.ctx = ctx;
+        this.sumo = sumo;
+        this.progress = progress;
+        this.id = id;
+        this.nextPoll = min(FIRST_POLL, sumo.pollInterval());
+        this.interruptHook = ctx.onInterrupt(this::interrupt);
+    }
+
+    /** Creates the job (POST); the caller closes it. */
+    static SearchJob start(ModuleContext ctx, SumoClient sumo, SearchRequest request, Progress progress) {
+        String id = sumo.create(request.body());
+        return new SearchJob(ctx, sumo, progress, id);
+    }
+
+    String id() {
+        return id;
+    }
+
+    String state() {
+        return state;
+    }
+
+    int messageCount() {
+        return messageCount;
+    }
+
+    /** Messages newest first, at most {@code limit} (0 = all), fetched lazily as the job finds them. */
+    Iterable<Map<String, String>> messages(long limit) {
+        return () -> new Iterator<>() {
+            private final Deque<Map<String, String>> page = new ArrayDeque<>();
+            private int offset;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                while (page.isEmpty() && !done) {
+                    if (limit > 0 && offset >= limit) {
+                        done = true;
+                        break;
+                    }
+                    if (offset < messageCount) {
+                        int want = (int) Math.min(sumo.pageSize(), Math.min(messageCount - offset, limit > 0 ? limit - offset : Long.MAX_VALUE));
+                        JsonNode p = call(() -> sumo.page(id, "messages", offset, want));
+                        for (JsonNode m : p.path("messages")) {
+                            page.add(flat(m.path("map")));
+                        }
+                        if (page.isEmpty()) {
+                            poll(); // the count ran ahead of what can be paged: ask again
+                        }
+                        offset += page.size();
+                    } else if (finished()) {
+                        done = true;
+                    } else {
+                        poll();
+                    }
+                }
+                return !page.isEmpty();
+            }
+
+            @Override
+            public Map<String, String> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.removeFirst();
+            }
+        };
+    }
+
+    /** The aggregate's records, once the job is done (records are few: they are collected). */
+    List<Map<String, String>> records(long limit) {
+        while (!finished()) {
+            poll();
+        }
+        List<Map<String, String>> out = new ArrayList<>();
+        int offset = 0;
+        while (offset < recordCount && (limit <= 0 || out.size() < limit)) {
+            int at = offset;
+            int want = (int) Math.min(sumo.pageSize(), recordCount - offset);
+            JsonNode p = call(() -> sumo.page(id, "records", at, want));
+            int got = 0;
+            for (JsonNode r : p.path("records")) {
+                if (limit <= 0 || out.size() < limit) {
+                    out.add(flat(r.path("map")));
+                }
+                got++;
+            }
+            if (got == 0) {
+                break;
+            }
+            offset += got;
+        }
+        return out;
+    }
+
+    /** Gathering is over: DONE, or FORCE PAUSED (Sumo stops a non-aggregate search around 100,000 messages). */
+    private boolean finished() {
+        return state.equals("DONE GATHERING RESULTS") || state.equals("FORCE PAUSED");
+    }
+
+    /** Waits (first 250 ms, growing to the poll interval), then asks the job's status. */
+    private void poll() {
+        if (polled) {
+            sleep(nextPoll);
+            nextPoll = min(Duration.ofMillis((long) (nextPoll.toMillis() * 1.5)), sumo.pollInterval());
+        }
+        polled = true;
+        JsonNode s = call(() -> sumo.status(id));
+        state = s.path("state").asText("");
+        messageCount = s.path("messageCount").asInt(0);
+        recordCount = s.path("recordCount").asInt(0);
+        for (JsonNode w : s.path("pendingWarnings")) {
+            ctx.out().warn("Sumo Logic: " + w.asText());
+        }
+        for (JsonNode e : s.path("pendingErrors")) {
+            errors.add(e.asText());
+            ctx.out().warn("Sumo Logic search error: " + e.asText());
+        }
+        progress.update(state, messageCount, recordCount);
+        if (state.equals("CANCELLED")) {
+            throw new TcliException(ExitCode.FAILED, "Sumo Logic cancelled search job " + id + " after " + messageCount
+                    + " messages (a job not polled for 30 s is cancelled, or someone cancelled it); run the search again");
+        }
+        if (!errors.isEmpty() && finished() && messageCount == 0 && recordCount == 0) {
+            throw new TcliException(ExitCode.FAILED, "the search failed: " + String.join("; ", errors));
+        }
+    }
+
+    /** True when the user pressed Ctrl-C; an answer after that (likely a 404 for the deleted job) is not an error. */
+    private <T> T call(java.util.function.Supplier<T> request) {
+        checkInterrupted();
+        try {
+            return request.get();
+        } catch (RuntimeException e) {
+            checkInterrupted();
+            throw e;
+        }
+    }
+
+    private void checkInterrupted() {
+        if (interrupted.get() || Thread.interrupted()) { // clears the flag: the DELETE below must still get through
+            interrupt();
+            throw new TcliException(ExitCode.INTERRUPTED, "interrupted; search job " + id + " deleted");
+        }
+    }
+
+    private void sleep(Duration d) {
+        checkInterrupted();
+        synchronized (wake) {
+            try {
+                long until = System.nanoTime() + d.toNanos();
+                long left;
+                while (!interrupted.get() && (left = until - System.nanoTime()) > 0) {
+                    wake.wait(Math.max(1, left / 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        checkInterrupted();
+    }
+
+    /** Ctrl-C: delete the job now (the process may exit right after this hook), and stop the loop. */
+    private void interrupt() {
+        interrupted.set(true);
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+        deleteQuietly();
+    }
+
+    private void deleteQuietly() {
+        if (deleted.compareAndSet(false, true)) {
+            try {
+                sumo.delete(id);
+            } catch (RuntimeException e) {
+                // the job ends on its own within 30 s when nobody polls it
+                ctx.out().warn("could not delete Sumo Logic search job " + id + " (" + e.getMessage() + "); it expires in 30 s");
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        progress.done(state, messageCount, recordCount);
+        try {
+            interruptHook.close();
+        } catch (Exception ignored) {
+            // closing a registration cannot fail in a way worth reporting
+        }
+        deleteQuietly();
+    }
+
+    /** Sumo's {@code map} as one flat row; every value a string, as Sumo sends them. */
+    static Map<String, String> flat(JsonNode map) {
+        Map<String, String> out = new LinkedHashMap<>();
+        map.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    static Instant time(Map<String, String> m) {
+        try {
+            return Instant.ofEpochMilli(Long.parseLong(m.getOrDefault("_messagetime", "0")));
+        } catch (NumberFormatException e) {
+            return Instant.EPOCH;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.tcli.logs;
+
+import dev.tcli.spi.ModuleContext;
+import dev.tcli.spi.Times;
+import dev.tcli.spi.TcliException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import picocli.CommandLine.Option;
+
+/** The options that say where to look: {@code --since}, or {@code --from}/{@code --to}, and {@code --tz}. */
+final class TimeRange {
+    @Option(names = "--since", paramLabel = "WHEN", description = "Search from this far back, e.g. 15m, 2h, 1d, or a time (default 15m, or the saved search's).")
+    String since;
+
+    @Option(names = "--from", paramLabel = "TIME", description = "Start of the range, e.g. '2026-11-20 10:00' (in --tz) or 2h.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "End of the range (default now).")
+    String to;
+
+    @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone for --from/--to and the TIME column, e.g. Europe/London (default the profile's timezone).")
+    String tz;
+
+    ZoneId zone(ModuleContext ctx) {
+        if (tz == null) {
+            return ctx.zone();
+        }
+        try {
+            return ZoneId.of(tz, ZoneId.SHORT_IDS);
+        } catch (DateTimeException e) {
+            throw TcliException.usage("unknown time zone '" + tz + "': use a name like UTC, Europe/London or America/Los_Angeles");
+        }
+    }
+
+    /** The range asked for; {@code defaultSince} applies when neither --since nor --from is given. */
+    Instant[] resolve(ModuleContext ctx, String defaultSince) {
+        if (since != null && (from != null || to != null)) {
+            throw TcliException.usage("--since cannot be combined with --from/--to: use --since 15m, or --from T [--to T]");
+        }
+        ZoneId zone = zone(ctx);
+        Instant end = to == null ? ctx.clock().instant() : Times.parse(to, zone, ctx.clock());
+        Instant start = Times.parse(from != null ? from : since != null ? since : defaultSince != null ? defaultSince : "15m", zone, ctx.clock());
+        if (start.isAfter(end)) {
+            throw TcliException.usage("the range starts (" + Times.format(start, zone) + ") after it ends (" + Times.format(end, zone) + ")");
+        }
+        return new Instant[] {start, end};
+    }
+}
