@@ -180,9 +180,10 @@ final class ServiceChecks {
         if (st == 401 || st == 403) {
             return Outcome.fail("Sumo Logic refused the access id/key (HTTP " + st + ")");
         }
-        if (st == 404 || st == 400 || st == 200) {
+        if (st == 404) {
+            // Sumo's own answer for a job id it does not know; any other 404 is not the search job API
             JsonNode body = parse(r.body());
-            if (body != null && (body.has("code") || body.has("state"))) {
+            if (body != null && body.path("code").asText().contains("jobid")) {
                 return Outcome.pass("access key accepted by " + base);
             }
             return Outcome.fail(base + " does not look like a Sumo Logic API (HTTP " + st + " without a Sumo answer)",

@@ -43,7 +43,7 @@ final class TeamChecks {
             }
             String hint = c.hasNonNull("hint") ? c.get("hint").asText() : null;
             JsonNode run = c.get("run");
-            if (run == null || !(run.isTextual() || run.isArray()) || run.isEmpty() || run.asText().isBlank() && run.isTextual()) {
+            if (run == null || !(run.isTextual() || run.isArray()) || run.isArray() && run.isEmpty() || run.isTextual() && run.asText().isBlank()) {
                 out.add(Check.of(name, "fix [[onboard.checks]] in the team file (tcli team validate)",
                         t -> Outcome.fail("no run command (" + where + ")")));
                 continue;
