@@ -1,0 +1,72 @@
+package dev.tcli.dist;
+
+import dev.tcli.core.SystemEnv;
+import dev.tcli.core.Tcli;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training run behind the startup cache: the launcher runs this class once (in the
+ * background, or at install time) under {@code -XX:ArchiveClassesAtExit} (JDK 17-24) or
+ * {@code -XX:AOTCacheOutput} (JDK 25+), so the archive holds the classes that the everyday
+ * commands load. Each command runs in this one JVM, against a throw-away HOME (the sandbox
+ * writes its state there), with output discarded; a failing command is simply skipped.
+ *
+ * <p>The list is what {@code scripts/bench} measures; extend both together.
+ */
+public final class Train {
+    static final List<String[]> RUNS = List.of(
+            new String[] {"--help"},
+            new String[] {"oncall", "--help"},
+            new String[] {"plugins", "list"},
+            new String[] {"version"},
+            new String[] {"--profile", "sandbox", "oncall", "incidents"},
+            new String[] {"--profile", "sandbox", "-o", "json", "oncall", "incidents"});
+
+    private Train() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path home = Files.createTempDirectory("tcli-train");
+        int ok = 0;
+        try {
+            Map<String, String> env = new HashMap<>();
+            env.put("HOME", home.toString());
+            env.put("USER", System.getenv().getOrDefault("USER", "tcli"));
+            env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+            env.put("TZ", "UTC");
+            PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+            for (String[] run : args.length > 0 ? List.<String[]>of(args) : RUNS) {
+                SystemEnv sys = new SystemEnv(env, InputStream.nullInputStream(), sink, sink, false, false, false,
+                        Clock.systemUTC(), home);
+                try {
+                    if (new Tcli(sys).run(run) == 0) {
+                        ok++;
+                    }
+                } catch (RuntimeException | LinkageError e) {
+                    // a module that cannot run here is just not trained
+                }
+            }
+        } finally {
+            try (var walk = Files.walk(home)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                // a temp dir left behind is harmless
+            }
+        }
+        // System.exit, not return: sandbox or HTTP threads must not keep the archive from being written.
+        System.exit(ok > 0 ? 0 : 1);
+    }
+}
