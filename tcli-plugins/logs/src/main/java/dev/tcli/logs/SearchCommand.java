@@ -79,6 +79,10 @@ public final class SearchCommand implements Callable<Integer> {
                             + "aggregate); narrow the query or the time range, or count instead (| count by _sourcehost)", job.messageCount()));
                 }
             }
+            if (!job.errors().isEmpty()) {
+                throw TcliException.failed("Sumo Logic reported errors for this search, its results are incomplete: "
+                        + String.join("; ", job.errors()));
+            }
         }
         return 0;
     }

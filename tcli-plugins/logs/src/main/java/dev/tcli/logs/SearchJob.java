@@ -63,6 +63,11 @@ final class SearchJob implements AutoCloseable {
         return state;
     }
 
+    /** The pendingErrors Sumo reported (they are not repeated: Sumo sends each once). */
+    List<String> errors() {
+        return errors;
+    }
+
     int messageCount() {
         return messageCount;
     }
@@ -163,9 +168,6 @@ final class SearchJob implements AutoCloseable {
         if (state.equals("CANCELLED")) {
             throw new TcliException(ExitCode.FAILED, "Sumo Logic cancelled search job " + id + " after " + messageCount
                     + " messages (a job not polled for 30 s is cancelled, or someone cancelled it); run the search again");
-        }
-        if (!errors.isEmpty() && finished() && messageCount == 0 && recordCount == 0) {
-            throw new TcliException(ExitCode.FAILED, "the search failed: " + String.join("; ", errors));
         }
     }
 
