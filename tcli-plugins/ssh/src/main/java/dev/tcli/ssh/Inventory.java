@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
+import dev.tcli.spi.Times;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -156,7 +156,16 @@ public final class Inventory {
             nodes.add(node(staticNodes.get(i), defaultUser, key + ".nodes"));
         }
         if (e.hasNonNull("inventory_cmd")) {
-            for (JsonNode n : inventoryCommand(name, text(e, "inventory_cmd", null))) {
+            Duration timeout = INVENTORY_TIMEOUT;
+            if (e.hasNonNull("inventory_timeout")) {
+                try {
+                    timeout = Times.parseDuration(text(e, "inventory_timeout", null));
+                } catch (TcliException bad) {
+                    throw TcliException.config("bad inventory_timeout '" + text(e, "inventory_timeout", null) + "' at "
+                            + ctx.team().where(key + ".inventory_timeout") + ": a duration such as 20s or 1m");
+                }
+            }
+            for (JsonNode n : inventoryCommand(name, text(e, "inventory_cmd", null), timeout)) {
                 Node node = node(n, defaultUser, key + ".inventory_cmd");
                 if (nodes.stream().noneMatch(x -> x.name().equals(node.name()))) {
                     nodes.add(node);
@@ -199,8 +208,10 @@ public final class Inventory {
     }
 
     /** Runs inventory_cmd in the team repo, or reuses its answer of the last few minutes. */
-    private JsonNode inventoryCommand(String envName, String command) {
-        Path cache = ctx.paths().cacheDir().resolve("ssh").resolve("inventory-" + envName.replaceAll("[^A-Za-z0-9_.-]", "_") + ".json");
+    private JsonNode inventoryCommand(String envName, String command, Duration timeout) {
+        // keyed by the command too: an edited inventory_cmd must not be answered from the old one's cache
+        String key = envName.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + Integer.toHexString(command.hashCode());
+        Path cache = ctx.paths().cacheDir().resolve("ssh").resolve("inventory-" + key + ".json");
         try {
             if (Files.isRegularFile(cache)
                     && Files.getLastModifiedTime(cache).toInstant().isAfter(Instant.now(ctx.clock()).minus(INVENTORY_CACHE))) {
@@ -209,7 +220,7 @@ public final class Inventory {
         } catch (IOException | TcliException e) {
             // a damaged cache is just a miss
         }
-        String output = runInventory(command);
+        String output = runInventory(command, timeout);
         JsonNode nodes = parseInventory(output, command);
         try {
             Files.createDirectories(cache.getParent());
@@ -237,34 +248,71 @@ public final class Inventory {
         }
     }
 
-    private String runInventory(String command) {
+    private String runInventory(String command, Duration timeout) {
         Path dir = ctx.team().repo().orElse(ctx.paths().home());
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command).directory(dir.toFile());
         pb.environment().clear();
         pb.environment().putAll(ctx.env());
-        pb.redirectErrorStream(false);
+        Process p;
         try {
-            Process p = pb.start();
+            p = pb.start();
+        } catch (IOException e) {
+            throw TcliException.config("cannot run inventory_cmd '" + command + "': " + e.getMessage());
+        }
+        // own threads, not the common pool: a hung command's children may hold the pipes open forever
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        Thread o = drain(p.getInputStream(), out);
+        Thread e = drain(p.getErrorStream(), err);
+        try (AutoCloseable onCtrlC = ctx.onInterrupt(() -> kill(p))) {
             p.getOutputStream().close();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-            if (!p.waitFor(INVENTORY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill(p);
                 throw new TcliException(ExitCode.UNAVAILABLE, "inventory_cmd '" + command + "' did not finish within "
-                        + INVENTORY_TIMEOUT.toSeconds() + "s");
+                        + seconds(timeout) + " (inventory_timeout of the environment); run it by hand to see why");
             }
+            o.join(2000);
+            e.join(2000);
             if (p.exitValue() != 0) {
-                String why = err.join().strip();
+                String why = err.toString().strip();
                 throw TcliException.config("inventory_cmd '" + command + "' failed (exit " + p.exitValue() + ")"
                         + (why.isEmpty() ? "" : ": " + why.lines().reduce((a, b) -> b).orElse("")));
             }
-            return out.join();
-        } catch (IOException e) {
-            throw TcliException.config("cannot run inventory_cmd '" + command + "': " + e.getMessage());
-        } catch (InterruptedException e) {
+            synchronized (out) {
+                return out.toString();
+            }
+        } catch (InterruptedException ex) {
+            kill(p);
             Thread.currentThread().interrupt();
             throw new TcliException(ExitCode.INTERRUPTED, "interrupted while running inventory_cmd");
+        } catch (TcliException ex) {
+            throw ex;
+        } catch (Exception ex) {
+            kill(p);
+            throw TcliException.config("cannot run inventory_cmd '" + command + "': " + ex.getMessage());
         }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
+    /** The command and whatever it started (a script's curl or ssh). */
+    private static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+    }
+
+    private static Thread drain(InputStream in, StringBuilder to) {
+        Thread t = new Thread(() -> {
+            String s = readAll(in);
+            synchronized (to) {
+                to.append(s);
+            }
+        }, "inventory-cmd");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     private static String readAll(InputStream in) {

@@ -44,6 +44,11 @@ public final class RemoteCommand {
     public String line() {
         StringBuilder b = new StringBuilder();
         for (String word : argv) {
+            if (b.isEmpty() && word.contains("=")) {
+                // a first word like PATH=/tmp would be an assignment, not the command it names
+                b.append("'").append(word.replace("'", "'\\''")).append("'");
+                continue;
+            }
             if (!b.isEmpty()) {
                 b.append(' ');
             }

@@ -2,6 +2,7 @@ package dev.tcli.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcli.testkit.TcliHarness;
@@ -115,6 +116,56 @@ class SshCommandsTest {
     }
 
     @Test
+    void aHungInventoryCommandIsKilledAtItsTimeout() throws Exception {
+        Path pidFile = t.home().resolve("team/child.pid");
+        // the script's child keeps the pipe open: tcli must not wait for it
+        t.writeFile(t.home().resolve("team/inventory"), "#!/bin/sh\nsleep 300 &\necho $! > child.pid\nwait\n", "rwxr-xr-x");
+        Files.writeString(t.home().resolve("team/tcli-team.toml"), TEAM.replace("sudo = \"sudo\"",
+                "inventory_cmd = \"./inventory\"\ninventory_timeout = \"500ms\""));
+        var r = t.run("ssh", "hosts");
+        assertEquals(6, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("did not finish within 500ms"), r.stderr());
+        long child = Long.parseLong(Files.readString(pidFile).trim());
+        for (int i = 0; i < 100 && ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false); i++) {
+            Thread.sleep(20);
+        }
+        assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the command's child was left running");
+    }
+
+    @Test
+    void aFailingInventoryCommandSaysWhy() throws Exception {
+        t.writeFile(t.home().resolve("team/inventory"), "#!/bin/sh\necho 'cloud API said 403' >&2\nexit 4\n", "rwxr-xr-x");
+        Files.writeString(t.home().resolve("team/tcli-team.toml"), TEAM.replace("sudo = \"sudo\"", "inventory_cmd = \"./inventory\""));
+        var r = t.run("ssh", "hosts");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("failed (exit 4): cloud API said 403"), r.stderr());
+        Files.writeString(t.home().resolve("team/tcli-team.toml"), TEAM.replace("sudo = \"sudo\"",
+                "inventory_cmd = \"./inventory\"\ninventory_timeout = \"soon\""));
+        var bad = t.run("ssh", "hosts");
+        assertEquals(3, bad.exit(), bad.toString());
+        assertTrue(bad.stderr().contains("inventory_timeout"), bad.stderr());
+    }
+
+    @Test
+    void anEditedInventoryCommandIsNotAnsweredFromTheOldCache() throws Exception {
+        t.writeFile(t.home().resolve("team/a"), "#!/bin/sh\necho '[{\"name\":\"from-a\",\"host\":\"10.0.2.1\"}]'\n", "rwxr-xr-x");
+        t.writeFile(t.home().resolve("team/b"), "#!/bin/sh\necho '[{\"name\":\"from-b\",\"host\":\"10.0.2.2\"}]'\n", "rwxr-xr-x");
+        Files.writeString(t.home().resolve("team/tcli-team.toml"), TEAM.replace("sudo = \"sudo\"", "inventory_cmd = \"./a\""));
+        assertTrue(t.run("ssh", "hosts").stdout().contains("from-a"));
+        Files.writeString(t.home().resolve("team/tcli-team.toml"), TEAM.replace("sudo = \"sudo\"", "inventory_cmd = \"./b\""));
+        var r = t.run("ssh", "hosts");
+        assertTrue(r.stdout().contains("from-b") && !r.stdout().contains("from-a"), r.stdout());
+    }
+
+    @Test
+    void missingSshdSkipsLocallyButFailsUnderCi() {
+        assertThrows(org.opentest4j.TestAbortedException.class, () -> dev.tcli.ssh.testing.SshdFixture.missing("no sshd", java.util.Map.of()));
+        assertThrows(org.opentest4j.TestAbortedException.class, () -> dev.tcli.ssh.testing.SshdFixture.missing("no sshd", java.util.Map.of("CI", "false")));
+        AssertionError e = assertThrows(AssertionError.class, () -> dev.tcli.ssh.testing.SshdFixture.missing("no sshd", java.util.Map.of("CI", "true")));
+        assertTrue(e.getMessage().contains("CI=true"), e.getMessage());
+    }
+
+    @Test
     void interactiveSshGoesThroughTheJumpWithTheHomeKnownHosts() {
         var r = t.run("--dry-run", "ssh", "live-datastore-0");
         assertEquals(0, r.exit(), r.toString());
@@ -207,6 +258,7 @@ class SshCommandsTest {
         assertEquals("hab svc status", RemoteCommand.of("hab", "svc", "status").line());
         assertEquals("sudo hab svc stop core/redis", RemoteCommand.of("hab", "svc", "stop", "core/redis").prefixed(java.util.List.of("sudo")).line());
         assertEquals("echo '' 'a b' '$(x)' 'it'\\''s'", RemoteCommand.of("echo", "", "a b", "$(x)", "it's").line());
+        assertEquals("'X=1' env --since=1h", RemoteCommand.of("X=1", "env", "--since=1h").line());
     }
 
     @Test

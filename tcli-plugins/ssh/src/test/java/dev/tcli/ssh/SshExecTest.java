@@ -83,6 +83,9 @@ class SshExecTest {
         var r = t.run("ssh", "exec", "live-builder-api-0", "--", "true; touch " + canary);
         assertEquals(127, r.exit(), r.toString());
         assertFalse(Files.exists(canary));
+        var assignment = t.run("ssh", "exec", "live-builder-api-0", "--", "PATH=/nowhere", "touch", canary.toString());
+        assertEquals(127, assignment.exit(), "a first word with '=' is a command name, not an assignment: " + assignment);
+        assertFalse(Files.exists(canary));
     }
 
     @Test
@@ -198,6 +201,23 @@ class SshExecTest {
         var r = t.run("ssh", "exec", "live-builder-api-0", "--", "echo", "hashed");
         assertEquals(0, r.exit(), r.toString());
         assertEquals("hashed\n", r.stdout());
+    }
+
+    @Test
+    void afterConfigWritePlainOpenSshReachesTheNodeThroughTheJump() throws Exception {
+        var w = t.run("ssh", "config", "--write");
+        assertEquals(0, w.exit(), w.toString());
+        Path config = t.home().resolve(".ssh/config");
+        // OpenSSH expands ~ from the passwd entry, not $HOME: point it at the test home's files
+        Files.writeString(config, Files.readString(config) + "Host *\n  UserKnownHostsFile " + knownHosts() + "\n  IdentityFile "
+                + t.home().resolve(".ssh/tcli-test") + "\n  StrictHostKeyChecking yes\n  BatchMode yes\n");
+        long before = SSHD.jump().logText().split("direct-tcpip", -1).length;
+        Process p = new ProcessBuilder("ssh", "-F", config.toString(), "live-builder-api-0", "echo", "plain-$((6*7))")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("plain-42"), out);
+        assertTrue(SSHD.jump().logText().split("direct-tcpip", -1).length > before, "ProxyJump went through the jump sshd");
     }
 
     @Test
