@@ -2,7 +2,7 @@ package dev.tcli.postmortem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.postmortem.source.LogEntry;
-import dev.tcli.postmortem.source.PagerDuty;
+import dev.tcli.postmortem.source.Pager;
 import dev.tcli.postmortem.source.Statuspage;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "new",
         description = "Writes a blameless postmortem draft in Markdown: leader, description, impact (time to acknowledge, "
-                + "trigger to resolve), a UTC timeline merging the PagerDuty log, the Statuspage incident's updates and "
+                + "trigger to resolve), a UTC timeline merging the PagerDuty log (or Splunk On-Call transitions), the Statuspage incident's updates and "
                 + "tcli's journal, stabilization steps from the journal, and a corrective-actions table. "
                 + "Never overwrites a file without --force.",
         footerHeading = "%nExamples:%n",
@@ -38,7 +38,7 @@ public final class NewCommand implements Callable<Integer> {
 
     private final ModuleContext ctx;
 
-    @Option(names = "--incident", required = true, paramLabel = "ID", description = "The PagerDuty incident: id or number")
+    @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident: PagerDuty id or number, or Splunk On-Call number")
     String incidentRef;
 
     @Option(names = "--status-incident", paramLabel = "SP_ID", description = "The Statuspage incident to merge into the timeline")
@@ -60,15 +60,14 @@ public final class NewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        requirePagerDuty();
         Path target = out == null ? null : refuseToOverwrite(resolve(out));
-        PagerDuty pager = PagerDuty.connect(ctx);
+        Pager pager = Pager.connect(ctx);
         JsonNode incident = pager.incident(incidentRef);
-        List<LogEntry> log = pager.logEntries(incident.path("id").asText());
+        List<LogEntry> log = pager.logEntries(incident);
         JsonNode statusIncident = statusIncidentId == null ? null : Statuspage.connect(ctx).incident(statusIncidentId);
         List<JournalEntry> journal = journalFor(incident, log);
         var facts = new PostmortemDraft.Facts(incident, log, statusIncident, journal,
-                Timeline.merge(log, statusIncident, journal), leaderOr(log), ctx.clock().instant(), ctx.profile());
+                Timeline.merge(pager.name(), log, statusIncident, journal), leaderOr(log), ctx.clock().instant(), ctx.profile());
         String markdown = PostmortemDraft.render(facts);
         if (target == null) {
             target = refuseToOverwrite(resolve(defaultName(incident, facts)));
@@ -82,16 +81,6 @@ public final class NewCommand implements Callable<Integer> {
         write(target, markdown);
         report(target, incident, facts);
         return 0;
-    }
-
-    /** Splunk On-Call transitions are not read yet: say so rather than draft a timeline without the pager. */
-    private void requirePagerDuty() {
-        String provider = ctx.settings("oncall").string("provider", "pagerduty");
-        if (!provider.equals("pagerduty")) {
-            throw TcliException.config("tcli postmortem reads incident timelines from PagerDuty only; this profile's "
-                    + "[oncall] provider is \"" + provider + "\" (Splunk On-Call support is not built yet): use a profile with "
-                    + "provider = \"pagerduty\"");
-        }
     }
 
     /**

@@ -130,9 +130,14 @@ public final class PostmortemDraft {
         int pd = f.log().size();
         int sp = f.statusIncident() == null ? 0 : f.statusIncident().path("incident_updates").size();
         md.append("---\n_Drafted by `tcli postmortem new` at ").append(UTC_TIME.format(f.generatedAt())).append(" UTC (profile ")
-                .append(f.profile()).append(") from ").append(pd).append(" PagerDuty log entries, ").append(sp)
+                .append(f.profile()).append(") from ").append(pd).append(" ").append(pagerName(f)).append(" log entries, ").append(sp)
                 .append(" Statuspage updates and ").append(f.journal().size()).append(" journal entries._\n");
         return md.toString();
+    }
+
+    /** The Splunk On-Call source keeps its raw answer beside the PagerDuty-shaped fields. */
+    static String pagerName(Facts f) {
+        return f.incident().has("raw") ? "Splunk On-Call" : "PagerDuty";
     }
 
     private static void impact(StringBuilder md, Facts f, Instant trig) {
@@ -147,7 +152,7 @@ public final class PostmortemDraft {
             }
             md.append('\n');
         } else {
-            md.append("- Acknowledged: never (no acknowledgement in the PagerDuty log)\n");
+            md.append("- Acknowledged: never (no acknowledgement in the ").append(pagerName(f)).append(" log)\n");
         }
         if (resolved != null) {
             md.append("- Resolved: ").append(UTC_TIME.format(resolved)).append(" UTC");

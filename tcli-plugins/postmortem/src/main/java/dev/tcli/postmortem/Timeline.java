@@ -32,6 +32,11 @@ public final class Timeline {
     }
 
     public static List<TimelineEntry> merge(List<LogEntry> pager, JsonNode statusIncident, List<JournalEntry> journal) {
+        return merge("PagerDuty", pager, statusIncident, journal);
+    }
+
+    /** @param pagerName the timeline's source column for the paging service's entries */
+    public static List<TimelineEntry> merge(String pagerName, List<LogEntry> pager, JsonNode statusIncident, List<JournalEntry> journal) {
         List<TimelineEntry> out = new ArrayList<>();
         List<JournalEntry> remaining = new ArrayList<>(journal);
         for (LogEntry e : pager) {
@@ -41,7 +46,7 @@ public final class Timeline {
                 remaining.remove(twin);
                 what += " (via tcli)";
             }
-            out.add(new TimelineEntry(e.at(), "PagerDuty", e.byUser() ? e.agent() : null, what));
+            out.add(new TimelineEntry(e.at(), pagerName, e.byUser() ? e.agent() : null, what));
         }
         if (statusIncident != null) {
             for (JsonNode u : statusIncident.path("incident_updates")) {

@@ -337,11 +337,76 @@ class PostmortemNewTest {
         assertEquals(6, r.exit(), r.toString());
     }
 
+    /** Splunk On-Call: transitions of an open incident (with a note), the sandbox status page and the journal, merged. */
     @Test
-    void splunkOnCallIsNotSupportedYet() {
-        var r = t.run("--profile", "vo", "postmortem", "new", "--incident", "1042", "--out", tmp.resolve("x.md").toString());
-        assertEquals(3, r.exit(), r.toString());
-        assertTrue(r.stderr().contains("PagerDuty only"), r.stderr());
+    void splunkOnCallTransitionsMergeWithStatuspageAndTheJournal() throws Exception {
+        // seeds the Splunk On-Call and Statuspage emulators' state (unknown ids are exit 5)
+        assertEquals(5, t.run("--profile", "vo", "postmortem", "new", "--incident", "999999", "--out", tmp.resolve("w.md").toString()).exit());
+        assertEquals(5, t.run("--profile", "vo", "postmortem", "new", "--incident", "1042", "--status-incident", "none",
+                "--out", tmp.resolve("w.md").toString()).exit());
+        JsonNode vo = null;
+        for (JsonNode i : JSON.readTree(t.stateDir().resolve("sandbox/victorops.json").toFile()).path("incidents")) {
+            if (i.path("currentPhase").asText().equals("ACKED")) {
+                vo = i;
+            }
+        }
+        assertNotNull(vo, "the seed has an acknowledged Splunk On-Call incident");
+        String number = vo.path("incidentNumber").asText();
+        Instant started = Instant.parse(vo.path("startTime").asText());
+        Instant acked = Instant.parse(vo.path("ackTime").asText());
+        JsonNode sp = null;
+        for (JsonNode i : JSON.readTree(t.stateDir().resolve("sandbox/statuspage.json").toFile()).path("incidents")) {
+            if (!i.path("status").asText().equals("resolved")) {
+                sp = i;
+            }
+        }
+        assertNotNull(sp);
+        Files.writeString(t.stateDir().resolve("journal.jsonl"),
+                journalLine(acked.plusSeconds(1), "vo", "oncall", "ack", number, "{}")
+                + journalLine(started.plusSeconds(90), "vo", "hab", "restart", "builder-api", "{}")
+                + journalLine(started.plusSeconds(95), "fast", "hab", "restart", "other-profile", "{}"));
+        Path out = tmp.resolve("vo-pm.md");
+        var r = t.run("--profile", "vo", "postmortem", "new", "--incident", number, "--status-incident", sp.path("id").asText(),
+                "--out", out.toString(), "-o", "json");
+        assertEquals(0, r.exit(), r.toString());
+        String md = Files.readString(out);
+        List<String[]> rows = timelineRows(md);
+        List<String> sources = rows.stream().map(c -> c[1]).distinct().sorted().toList();
+        assertEquals(List.of("Splunk On-Call", "Statuspage", "tcli"), sources, md);
+        List<String> times = rows.stream().map(c -> c[0]).toList();
+        assertEquals(times.stream().sorted().toList(), times, "in time order");
+        assertTrue(rows.get(0)[3].startsWith("Triggered"), rows.get(0)[3]);
+        String ack = rows.get(indexOf(rows, "Acknowledged by"))[3];
+        assertTrue(ack.endsWith("(via tcli)"), ack);
+        assertTrue(md.contains("hab restart builder-api") && !md.contains("other-profile"), md);
+        assertTrue(md.contains("time to acknowledge"), md);
+        assertTrue(md.contains(" Splunk On-Call log entries"), md);
+        if (vo.path("transitions").toString().contains("chat")) {
+            assertTrue(md.contains("Note added by"), md);
+        }
+        assertEquals(number, r.json().path("incident").asText());
+        var calls = Recorder.stop();
+        assertTrue(calls.stream().anyMatch(c -> c.service().equals("victorops") && c.path().equals("/api-public/v1/incidents")
+                && "sandbox-vo-api-key".equals(header(c, "X-VO-Api-Key"))), calls.toString());
+        Recorder.start();
+
+        // an old resolved incident comes from the reporting API: trigger, ack and resolve times
+        JsonNode old = null;
+        for (JsonNode i : JSON.readTree(t.stateDir().resolve("sandbox/victorops.json").toFile()).path("incidents")) {
+            if (i.path("currentPhase").asText().equals("RESOLVED") && i.hasNonNull("ackTime")
+                    && Instant.parse(i.path("endTime").asText()).isBefore(Instant.now().minusSeconds(3 * 86400))) {
+                old = i;
+                break;
+            }
+        }
+        assertNotNull(old);
+        var o = t.run("--profile", "vo", "postmortem", "new", "--incident", old.path("incidentNumber").asText(),
+                "--out", tmp.resolve("old.md").toString());
+        assertEquals(0, o.exit(), o.toString());
+        String oldMd = Files.readString(tmp.resolve("old.md"));
+        assertTrue(oldMd.contains("duration from trigger to resolve"), oldMd);
+        assertEquals(5, t.run("--profile", "vo", "postmortem", "new", "--incident", "999999", "--out", tmp.resolve("n.md").toString()).exit());
+        assertEquals(5, t.run("--profile", "vo", "postmortem", "new", "--incident", "Q1ABC", "--out", tmp.resolve("n.md").toString()).exit());
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.Map;
  * A small read-only PagerDuty REST v2 client: one incident, its log entries, and the incidents
  * of a window. Only GETs, so nothing here needs {@code From} or journaling.
  */
-public final class PagerDuty {
+public final class PagerDuty implements Pager {
     public static final String DEFAULT_URL = "https://api.pagerduty.com";
     private static final int PAGE = 100;
     private final ApiClient api;
@@ -35,7 +35,18 @@ public final class PagerDuty {
                 .build());
     }
 
+    @Override
+    public String name() {
+        return "PagerDuty";
+    }
+
+    @Override
+    public List<LogEntry> logEntries(JsonNode incident) {
+        return logEntries(incident.path("id").asText());
+    }
+
     /** One incident by id or number; exit 5 naming it when PagerDuty does not know it. */
+    @Override
     public JsonNode incident(String ref) {
         String id = ref.startsWith("#") ? ref.substring(1) : ref;
         try {
