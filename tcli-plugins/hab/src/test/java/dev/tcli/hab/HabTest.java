@@ -59,10 +59,14 @@ class HabTest {
                 + SSHD.nodeEntry("live", "live-dead-0", SshdFixture.deadPort(), List.of("builder-worker"), null)
                 + "[services.builder-api]\nrequires = [\"builder-datastore\", \"builder-jobsrv\"]\n";
         SSHD.install(t.home(), team, true);
-        t.config("default_profile = \"live\"\n[team]\nrepo = \"~/team\"\n"
+        t.config(config(""));
+    }
+
+    private static String config(String habExtra) {
+        return "default_profile = \"live\"\n[team]\nrepo = \"~/team\"\n"
                 + "[profiles.live.ssh]\nconnect_timeout = \"5s\"\n"
-                + "[profiles.live.hab]\npoll_interval = \"50ms\"\nrestart_timeout = \"2s\"\n"
-                + "[profiles.live.http]\nretry_backoff = \"10ms\"\nmax_retries = 1\n");
+                + "[profiles.live.hab]\npoll_interval = \"50ms\"\nrestart_timeout = \"2s\"\n" + habExtra
+                + "[profiles.live.http]\nretry_backoff = \"10ms\"\nmax_retries = 1\n";
     }
 
     private JsonNode journal() throws Exception {
@@ -148,6 +152,27 @@ class HabTest {
         assertTrue(r.stdout().contains("live-dead-0") && r.stdout().contains("unreachable"), r.stdout());
         assertTrue(r.stderr().contains("warning: live-dead-0") && r.stderr().contains("unreachable from jump host"), r.stderr());
         assertTrue(r.stderr().contains("1 of 4 nodes could not be asked"), r.stderr());
+    }
+
+    @Test
+    void aSlowNodeIsReportedAndDoesNotHoldUpTheOthers() throws Exception {
+        // the same sshd on its second port is a separate node to tcli; only it answers late
+        SSHD.write("delay@" + SSHD.nodeAltPort(), "5");
+        Path team = t.home().resolve("team/tcli-team.toml");
+        Files.writeString(team, Files.readString(team).replace("[services.builder-api]",
+                SSHD.nodeEntry("live", "live-slow-0", SSHD.nodeAltPort(), List.of("builder-worker"), SshdFixture.deadPort())
+                        + "[services.builder-api]"));
+        t.config(config("command_timeout = \"1s\"\n"));
+        var r = t.run("hab", "status", "--env", "live", "-o", "json");
+        assertEquals(1, r.exit(), r.toString());
+        java.util.Map<String, List<String>> states = new java.util.TreeMap<>();
+        r.json().forEach(row -> states.computeIfAbsent(row.get("node").asText(), k -> new java.util.ArrayList<>()).add(row.get("state").asText()));
+        assertEquals(List.of("up", "up", "up"), states.get("live-builder-api-0"), r.stdout());
+        assertEquals(List.of("up", "up", "up"), states.get("live-jobsrv-0"), r.stdout());
+        assertEquals(List.of("unreachable"), states.get("live-slow-0"), r.stdout());
+        assertEquals(List.of("unreachable"), states.get("live-dead-0"), r.stdout());
+        assertTrue(r.stderr().contains("live-slow-0: 'hab svc status' did not answer within 1s"), r.stderr());
+        assertTrue(r.stderr().contains("2 of 5 nodes could not be asked"), r.stderr());
     }
 
     @Test
@@ -260,6 +285,23 @@ class HabTest {
         var dry = t.run("--dry-run", "hab", "restart-supervisor", "live-datastore-0");
         assertEquals("would run on live-datastore-0: sudo systemctl restart hab-sup\n", dry.stdout());
         assertEquals(2, t.run("hab", "restart-supervisor", "live-datastore-0").exit());
+    }
+
+    @Test
+    void restartSupervisorThatDoesNotComeBackTimesOutSayingWhat() throws Exception {
+        SSHD.write("sup.broken", "");
+        var r = t.run("--yes", "hab", "restart-supervisor", "live-datastore-0", "--timeout", "300ms");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("not back after") && r.stderr().contains("systemctl is-active hab-sup says failed"), r.stderr());
+        assertEquals("timeout", journal().get(0).get("outcome").asText());
+    }
+
+    @Test
+    void restartSupervisorOnADeadNodeChangesNothing() throws Exception {
+        var r = t.run("--yes", "hab", "restart-supervisor", "live-dead-0");
+        assertEquals(6, r.exit(), r.toString());
+        assertTrue(SSHD.calls().isEmpty(), SSHD.calls().toString());
+        assertEquals(0, journal().size());
     }
 
     // ---- logs ---------------------------------------------------------------------------------

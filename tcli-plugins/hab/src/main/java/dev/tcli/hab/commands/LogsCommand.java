@@ -43,6 +43,9 @@ public final class LogsCommand implements Callable<Integer> {
     @Option(names = {"-n", "--lines"}, paramLabel = "N", description = "Only the last N lines.")
     Integer lines;
 
+    @Option(names = "--accept-new", description = "Offer to trust host keys known_hosts does not have yet (asks on a terminal).")
+    boolean acceptNew;
+
     public LogsCommand(ModuleContext ctx) {
         this.ctx = ctx;
     }
@@ -75,7 +78,8 @@ public final class LogsCommand implements Callable<Integer> {
             ctx.stdout().println("would run on " + target.nodes().get(0).name() + ": " + cmd);
             return 0;
         }
-        try (SshClient ssh = SshClient.open(ctx, target.environment(), SshClient.HostKeyPolicy.STRICT)) {
+        try (SshClient ssh = SshClient.open(ctx, target.environment(),
+                acceptNew ? SshClient.HostKeyPolicy.ACCEPT_NEW : SshClient.HostKeyPolicy.STRICT)) {
             // --follow never ends by itself: a terminal makes Ctrl-C (closing the session) hang it up on the node
             int exit = ssh.exec(target.nodes().get(0), cmd, ctx.stdout(), ctx.stderr(), follow);
             if (exit != 0) {

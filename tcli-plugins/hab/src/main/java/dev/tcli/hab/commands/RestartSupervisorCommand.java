@@ -36,6 +36,9 @@ public final class RestartSupervisorCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", description = "How long to wait for the supervisor (default restart_timeout, else 2m).")
     String timeout;
 
+    @Option(names = "--accept-new", description = "Offer to trust host keys known_hosts does not have yet (asks on a terminal).")
+    boolean acceptNew;
+
     public RestartSupervisorCommand(ModuleContext ctx) {
         this.ctx = ctx;
     }
@@ -52,50 +55,78 @@ public final class RestartSupervisorCommand implements Callable<Integer> {
             ctx.stdout().println("would run on " + node.name() + ": " + restart);
             return ExitCode.OK;
         }
-        Targets.confirm(ctx, environment, "Restart the Habitat supervisor on " + node.name() + " (" + environment.name()
-                + "); every service on it restarts?");
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("environment", environment.name());
-        details.put("node", node.name());
-        details.put("commands", List.of(restart.line()));
-        String outcome = "failed";
-        try (SshClient ssh = SshClient.open(ctx, environment, SshClient.HostKeyPolicy.STRICT)) {
+        try (SshClient ssh = SshClient.open(ctx, environment,
+                acceptNew ? SshClient.HostKeyPolicy.ACCEPT_NEW : SshClient.HostKeyPolicy.STRICT)) {
             Supervisor sup = new Supervisor(ctx, ssh, node, settings);
-            SshClient.Captured r = sup.run(restart);
-            if (r.exit() != 0) {
-                details.put("error", r.stderr().strip());
-                throw new TcliException(ExitCode.FAILED, node.name() + ": '" + restart + "' failed (exit " + r.exit() + "): " + r.stderr().strip());
+            // asked first: an unreachable node fails here, before anything changed; and these must come back
+            List<String> wereUp = sup.services().stream().filter(ServiceStatus::up).map(ServiceStatus::pkg).toList();
+            Targets.confirm(ctx, environment, "Restart the Habitat supervisor on " + node.name() + " (" + environment.name()
+                    + "); its " + wereUp.size() + " running services restart too?");
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("environment", environment.name());
+            details.put("node", node.name());
+            details.put("commands", List.of(restart.line()));
+            details.put("services_up_before", wereUp.size());
+            String outcome = "failed";
+            try {
+                SshClient.Captured r = sup.run(restart);
+                if (r.exit() != 0) {
+                    details.put("error", r.stderr().strip());
+                    throw new TcliException(ExitCode.FAILED, node.name() + ": '" + restart + "' failed (exit " + r.exit() + "): "
+                            + r.stderr().strip());
+                }
+                ctx.out().note("waiting up to " + wait.toSeconds() + "s for the supervisor on " + node.name()
+                        + " and its " + wereUp.size() + " services to be back...");
+                Back back = awaitSupervisor(sup, wereUp, wait, settings.pollInterval());
+                if (!back.done()) {
+                    outcome = "timeout";
+                    details.put("last_seen", back.lastSeen());
+                    throw new TcliException(ExitCode.FAILED, "the supervisor on " + node.name() + " is not back after "
+                            + wait.toSeconds() + "s: " + back.lastSeen() + " ('tcli hab logs " + node.name() + " --since 10m' shows why)");
+                }
+                outcome = "ok";
+                details.put("services", back.services().size());
+                ctx.out().text("hab-sup restarted on " + node.name() + "; " + back.services().size() + " services loaded, "
+                        + wereUp.size() + " of them up and healthy again");
+                return ExitCode.OK;
+            } finally {
+                ctx.journal().record("hab", "restart-supervisor", node.name(), outcome, details);
             }
-            ctx.out().note("waiting up to " + wait.toSeconds() + "s for the supervisor on " + node.name() + " to answer...");
-            List<ServiceStatus> services = awaitSupervisor(sup, environment, wait, settings.pollInterval());
-            if (services == null) {
-                outcome = "timeout";
-                throw new TcliException(ExitCode.FAILED, "the supervisor on " + node.name() + " did not come back within "
-                        + wait.toSeconds() + "s ('tcli hab logs " + node.name() + " --since 10m' shows why)");
-            }
-            outcome = "ok";
-            details.put("services", services.size());
-            ctx.out().text("hab-sup restarted on " + node.name() + "; " + services.size() + " services loaded");
-            return ExitCode.OK;
-        } finally {
-            ctx.journal().record("hab", "restart-supervisor", node.name(), outcome, details);
         }
     }
 
-    private static List<ServiceStatus> awaitSupervisor(Supervisor sup, Environment env, Duration wait, Duration interval)
+    /** Where the wait ended: the services when done, else what was seen last. */
+    private record Back(boolean done, List<ServiceStatus> services, String lastSeen) {
+    }
+
+    /** Until systemd says active, the supervisor answers, and every service that was up is up and healthy again. */
+    private static Back awaitSupervisor(Supervisor sup, List<String> wereUp, Duration wait, Duration interval)
             throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
+        String last = "no answer yet";
         while (true) {
             SshClient.Captured active = sup.run(RemoteCommand.of("systemctl", "is-active", "hab-sup"));
-            if (active.exit() == 0 && active.stdout().strip().equals("active")) {
+            String state = active.stdout().strip();
+            if (active.exit() != 0 || !state.equals("active")) {
+                last = "systemctl is-active hab-sup says " + (state.isEmpty() ? "exit " + active.exit() : state);
+            } else {
                 try {
-                    return sup.services();
+                    List<ServiceStatus> now = sup.services();
+                    List<String> missing = wereUp.stream()
+                            .filter(p -> now.stream().noneMatch(s -> p.equals(s.pkg()) && s.healthy())).toList();
+                    if (missing.isEmpty()) {
+                        return new Back(true, now, null);
+                    }
+                    last = "not up and healthy yet: " + String.join(", ", missing);
                 } catch (TcliException e) {
-                    // still starting
+                    if (e.exitCode() == ExitCode.INTERRUPTED) {
+                        throw e;
+                    }
+                    last = "the supervisor does not answer yet (" + e.getMessage() + ")";
                 }
             }
             if (System.nanoTime() + interval.toNanos() > deadline) {
-                return null;
+                return new Back(false, List.of(), last);
             }
             Thread.sleep(interval.toMillis());
         }

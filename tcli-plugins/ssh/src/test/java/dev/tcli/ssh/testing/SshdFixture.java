@@ -44,6 +44,7 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
     private Server node;
     private Path clientKey;
     private Path otherKey;
+    private int nodeAltPort;
 
     /** One running sshd. */
     public record Server(String name, int port, Process process, Path log, Path hostKey) {
@@ -99,8 +100,10 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
         Files.writeString(state.resolve("journal"), "");
         Path nodeHome = Files.createDirectories(dir.resolve("node-home"));
         try {
-            jump = launch(sshd, "jump", "LogLevel DEBUG3\n");
-            node = launch(sshd, "node", "LogLevel VERBOSE\n"
+            // DEBUG1 is enough for the forwarded direct-tcpip channels, and much less to write
+            jump = launch(sshd, "jump", "LogLevel DEBUG1\n");
+            nodeAltPort = deadPort();
+            node = launch(sshd, "node", "LogLevel VERBOSE\nPort " + nodeAltPort + "\n"
                     + "SetEnv PATH=" + bin + ":/usr/local/bin:/usr/bin:/bin HAB_STANDIN=" + state + " HOME=" + nodeHome + "\n");
         } catch (IOException | RuntimeException | InterruptedException | Error e) {
             stop();
@@ -158,6 +161,15 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
         return node.port();
     }
 
+    /**
+     * A second port of the same node sshd: a node entry on it is "another node" to tcli, and the
+     * stand-ins can tell it apart ({@code $SSH_CONNECTION}), e.g. {@code write("delay@" + port, "5")}
+     * makes only that node slow.
+     */
+    public int nodeAltPort() {
+        return nodeAltPort;
+    }
+
     /** The private key the servers accept (OpenSSH format, ed25519, no passphrase). */
     public Path clientKey() {
         return clientKey;
@@ -206,9 +218,10 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
         return dir;
     }
 
-    /** known_hosts content trusting both servers. */
+    /** known_hosts content trusting both servers (the node on both its ports). */
     public String knownHosts() {
-        return jump.knownHostsLine() + "\n" + node.knownHostsLine() + "\n";
+        return jump.knownHostsLine() + "\n" + node.knownHostsLine() + "\n"
+                + node.knownHostsLine().replace("]:" + node.port() + " ", "]:" + nodeAltPort + " ") + "\n";
     }
 
     /** Adds a service to the node's supervisor stand-in. */
@@ -220,7 +233,7 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
         write("services/" + name, ident + " standalone " + state + " " + state + " " + (now - 100) + " " + pid + " " + name + ".default\n");
     }
 
-    /** Writes a file of the stand-ins' state (e.g. {@code delay}, {@code old}, {@code journal}). */
+    /** Writes a file of the stand-ins' state (e.g. {@code delay}, {@code delay@PORT}, {@code old}, {@code journal}). */
     public void write(String file, String content) {
         try {
             Path p = state().resolve(file);
