@@ -20,7 +20,7 @@ public final class DrillCommand implements Callable<Integer> {
     static final Duration POLL = Duration.ofMillis(200);
 
     private final ModuleContext ctx;
-    private final AtomicBoolean finished = new AtomicBoolean();
+    private Scorecard card;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m", description = "End the drill after this long (default ${DEFAULT-VALUE})")
     String timeout;
@@ -64,8 +64,7 @@ public final class DrillCommand implements Callable<Integer> {
             finish(drill, "interrupted");
             throw new TcliException(ExitCode.INTERRUPTED, "drill interrupted; the scorecard above shows how far you got");
         }
-        Scorecard card = finish(drill, drill.allDone() ? "done" : "timeout");
-        return card != null && "done".equals(card.ended()) ? 0 : 1;
+        return "done".equals(finish(drill, drill.allDone() ? "done" : "timeout").ended()) ? 0 : 1;
     }
 
     private Duration limit() {
@@ -105,15 +104,18 @@ public final class DrillCommand implements Callable<Integer> {
         ctx.out().note("Watching the sandbox; the drill ends when all is done, on Ctrl-C, or after " + Checklist.seconds(limit) + ".");
     }
 
-    /** Prints the scorecard once, whoever gets here first (the watch loop or the Ctrl-C hook). */
-    private Scorecard finish(Drill drill, String ended) {
-        if (!finished.compareAndSet(false, true)) {
-            return null;
+    /**
+     * Prints the scorecard once, whoever gets here first (the watch loop or the Ctrl-C hook); the
+     * other waits for it, so the command never ends while the hook is still printing.
+     */
+    private synchronized Scorecard finish(Drill drill, String ended) {
+        if (card != null) {
+            return card;
         }
         if (!"done".equals(ended) && drill.cleanUp()) {
             ctx.out().note("resolved the practice page #" + drill.number() + " so the sandbox stops paging");
         }
-        Scorecard card = drill.scorecard(ended);
+        card = drill.scorecard(ended);
         if (ctx.out().machine()) {
             ctx.out().value(card);
         } else {
