@@ -209,6 +209,7 @@ class OncallContractTest extends OncallTestBase {
         assertEquals(0, run("override", "--schedule", "Builder Secondary", "--user", "me", "--start", "in 1h", "--end", "in 2h").exit());
         assertEquals(0, run("trigger", "--service", "depot", "--summary", "depot 5xx", "--dedup-key", "c1").exit());
         assertEquals(0, run("resolve-event", "--service", "depot", "--dedup-key", "c1").exit());
+        assertEquals(0, run("report", "--since", "3d", "--team", "Habitat Builder").exit());
         assertEquals(0, t.run("--profile", "account", "oncall", "incidents", "--mine").exit());
         assertEquals(4, t.run("--profile", "badtoken", "oncall", "incidents").exit());
         List<String> problems = validate(snapshot(), "pagerduty", validator("pagerduty-rest-openapiv3.json"),
@@ -237,6 +238,9 @@ class OncallContractTest extends OncallTestBase {
         assertEquals(0, t.run(concat(base, "who")).exit());
         assertEquals(0, t.run(concat(base, "who", "--at", "in 7d")).exit());
         assertEquals(0, t.run(concat(base, "schedule", "--days", "14")).exit());
+        r = t.run(concat(base, "report", "--since", "14d", "-o", "json"));
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.json().path("total").asInt() > 10, r.stdout());
         List<String> problems = validate(snapshot(), "victorops", validator("victorops-api-v1-swagger-0.0.2.yaml"), null);
         assertEquals(List.of(), problems);
     }

@@ -179,6 +179,46 @@ class ReportCommandTest {
                 && "application/vnd.pagerduty+json;version=2".equals(header(c, "Accept"))));
     }
 
+    /** Both emulators hold the same seeded history: Splunk On-Call's report (from the reporting API) must match PagerDuty's. */
+    @Test
+    void splunkOnCallGivesTheSameNumbers() throws Exception {
+        t.config("""
+                [profiles.fast]
+                extends = "sandbox"
+                timezone = "America/Los_Angeles"
+                [profiles.vo]
+                extends = "sandbox"
+                timezone = "America/Los_Angeles"
+                [profiles.vo.oncall]
+                provider = "victorops"
+                """);
+        assertEquals(0, t.run("--profile", "vo", "oncall", "report", "--since", "1h").exit());
+        assertEquals(0, report("--since", "1h").exit());
+        JsonNode pdState = state();
+        JsonNode voState = JSON.readTree(t.stateDir().resolve("sandbox/victorops.json").toFile());
+        org.junit.jupiter.api.Assumptions.assumeTrue(pdState.path("_seeded_at").equals(voState.path("_seeded_at")),
+                "both emulators seeded in the same minute");
+        Instant seeded = Instant.parse(pdState.path("_seeded_at").asText());
+        String since = seeded.minus(Duration.ofDays(45)).toString();
+        String until = seeded.minus(Duration.ofDays(1)).toString();
+        Recorder.stop();
+        Recorder.start();
+        var vo = t.run("--profile", "vo", "oncall", "report", "--since", since, "--until", until, "-o", "json");
+        assertEquals(0, vo.exit(), vo.toString());
+        var pd = report("--since", since, "--until", until, "-o", "json");
+        assertEquals(0, pd.exit(), pd.toString());
+        for (String f : List.of("total", "after_hours", "acknowledged", "resolved", "mtta_seconds", "mtta_p90_seconds", "mttr_seconds",
+                "by_week", "by_service", "by_responder")) {
+            assertEquals(pd.json().path(f), vo.json().path(f), f);
+        }
+        assertTrue(vo.json().path("total").asInt() > 100);
+        var calls = Recorder.stop();
+        assertTrue(calls.stream().filter(c -> c.service().equals("victorops"))
+                .allMatch(c -> c.path().equals("/api-reporting/v2/incidents") || c.path().equals("/api-public/v1/user")),
+                "Splunk On-Call: the reporting API (and the user list for names), no call per incident");
+        Recorder.start();
+    }
+
     @Test
     void zoneAndBusinessHoursOptionsChangeTheAfterHoursCount() throws Exception {
         assertEquals(0, report("--since", "1h").exit());
