@@ -88,10 +88,7 @@ final class SearchJob implements AutoCloseable {
                     }
                     if (offset < messageCount) {
                         int want = (int) Math.min(sumo.pageSize(), Math.min(messageCount - offset, limit > 0 ? limit - offset : Long.MAX_VALUE));
-                        JsonNode p = call(() -> sumo.page(id, "messages", offset, want));
-                        for (JsonNode m : p.path("messages")) {
-                            page.add(flat(m.path("map")));
-                        }
+                        page.addAll(call(() -> sumo.messages(id, offset, want)));
                         if (page.isEmpty()) {
                             poll(); // the count ran ahead of what can be paged: ask again
                         }

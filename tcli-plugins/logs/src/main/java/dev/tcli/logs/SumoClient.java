@@ -101,6 +101,56 @@ public final class SumoClient {
         return ok("GET", JOBS + "/" + id + "/" + what, q);
     }
 
+    /**
+     * One page of messages as flat maps, read from the answer with a streaming parser: no JSON tree
+     * of 10,000 messages is built, only the maps that are handed out.
+     */
+    java.util.List<Map<String, String>> messages(String id, int offset, int limit) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("offset", offset);
+        q.put("limit", limit);
+        String path = JOBS + "/" + id + "/messages";
+        ApiClient.Response r = call("GET", path, q, null);
+        if (r.status() < 200 || r.status() >= 300) {
+            return rethrow("GET", path, r);
+        }
+        java.util.List<Map<String, String>> out = new java.util.ArrayList<>();
+        try (com.fasterxml.jackson.core.JsonParser p = Json.MAPPER.getFactory().createParser(r.body())) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new java.io.IOException("not a JSON object");
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (!field.equals("messages")) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                        String k = p.currentName();
+                        p.nextToken();
+                        if (k.equals("map") && p.currentToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                            Map<String, String> m = new LinkedHashMap<>();
+                            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                                String name = p.currentName();
+                                p.nextToken();
+                                m.put(name, p.currentToken().isScalarValue() ? p.getValueAsString() : p.readValueAsTree().toString());
+                            }
+                            out.add(m);
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new ApiException(ExitCode.UNAVAILABLE, r.status(), MissingNode.getInstance(),
+                    "Sumo Logic sent a malformed page of messages (" + e.getMessage().lines().findFirst().orElse("") + "); try again");
+        }
+        return out;
+    }
+
     void delete(String id) {
         ApiClient.Response r = call("DELETE", JOBS + "/" + id, null, null);
         if (r.status() >= 300 && r.status() != 404) {
@@ -113,6 +163,10 @@ public final class SumoClient {
         if (r.status() >= 200 && r.status() < 300) {
             return parse(r);
         }
+        return rethrow(method, path, r);
+    }
+
+    private <T> T rethrow(String method, String path, ApiClient.Response r) {
         JsonNode err = parseQuietly(r);
         if (r.status() == 404 && err.path("code").asText("").endsWith("jobid.invalid")) {
             throw new ApiException(ExitCode.FAILED, 404, err, "Sumo Logic no longer knows this search job (" + err.path("code").asText()

@@ -99,6 +99,17 @@ class SearchFailureTest extends LogsTestBase {
     }
 
     @Test
+    void aTruncatedPageIsExit6AndTheJobIsStillDeleted() {
+        // the status polls go through; the first page of messages is cut in half
+        fault("GET", "/api/v1/search/jobs/", "slow", 2, 0);
+        fault("GET", "/api/v1/search/jobs/", "truncate", 1, 0);
+        var r = logs("fast", "search", "error", "--since", "1h", "-o", "jsonl");
+        assertEquals(6, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("malformed page of messages"), r.stderr());
+        assertEquals(1, received(x -> x.method().equals("DELETE") && x.status() == 200).size());
+    }
+
+    @Test
     void aMalformedQueryIsAUsageErrorWithSumosReason() {
         var r = logs("fast", "search", "_sourceCategory=live/api AND (error", "--since", "10m");
         assertEquals(2, r.exit(), r.toString());
