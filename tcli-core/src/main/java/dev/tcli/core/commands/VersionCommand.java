@@ -33,13 +33,27 @@ public final class VersionCommand implements Callable<Integer> {
         v.put("jdk", System.getProperty("java.vm.name") + " " + Runtime.version());
         v.put("java_home", System.getProperty("java.home"));
         // The launcher (bin/tcli) says which startup cache it used (AOT cache or CDS archive), if any.
-        v.put("startup_cache", ctx.env().getOrDefault("TCLI_STARTUP_CACHE", "none (not started by bin/tcli)"));
+        v.put("startup_cache", cacheState(ctx.env().get("TCLI_STARTUP_CACHE"), System.getProperty("java.vm.info", "")));
         if (ctx.out().machine()) {
             ctx.out().value(v);
         } else {
             v.forEach((k, val) -> ctx.out().text(String.format("%-14s %s", k + ":", val)));
         }
         return 0;
+    }
+
+    /**
+     * What the launcher passed, checked against the JVM: a cache it could not map (corrupt, or
+     * from another JDK build) leaves the JVM without class sharing, which {@code java.vm.info} shows.
+     */
+    static String cacheState(String fromLauncher, String vmInfo) {
+        if (fromLauncher == null || fromLauncher.isBlank()) {
+            return "none (not started by bin/tcli)";
+        }
+        if ((fromLauncher.startsWith("aot ") || fromLauncher.startsWith("cds ")) && !vmInfo.contains("sharing")) {
+            return fromLauncher + " (NOT in use: the JVM could not map it; delete it and the next run makes it again)";
+        }
+        return fromLauncher;
     }
 
     /** The commit filtered into the core jar wins; a distribution records the one it was packed from. */
