@@ -58,7 +58,7 @@ final class Progress {
         if (tty && drawn) {
             err.print("\r\033[K");
         }
-        err.println("search " + state.toLowerCase(Locale.ROOT) + ": " + counts(messages, records) + " in " + elapsed());
+        err.println("search " + state + ": " + counts(messages, records) + " found in " + elapsed());
         err.flush();
     }
 

@@ -35,7 +35,7 @@ class SearchTest extends LogsTestBase {
         assertEquals(1, deletes.size(), "the job is deleted at the end");
         assertEquals(200, deletes.get(0).status());
         assertTrue(posts.get(0).requestBody().contains("\"timeZone\""), posts.get(0).requestBody());
-        assertTrue(r.stderr().contains("search done gathering results: " + String.format("%,d", msgs.size()) + " messages"), r.stderr());
+        assertTrue(r.stderr().contains("search DONE GATHERING RESULTS: " + String.format("%,d", msgs.size()) + " messages found"), r.stderr());
     }
 
     @Test
