@@ -11,10 +11,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
- * Asks many nodes' supervisors at once (bounded by {@code parallel}); a dead or slow node
- * becomes a failed report and never stops the others.
+ * Asks many nodes' supervisors at once; a dead or slow node becomes a failed report and never
+ * stops the others. {@code parallel} bounds the SSH connections being set up at once (key
+ * exchange and authentication through the jump host: the costly part, for the jump host and
+ * for this machine); a node whose session is up is asked right away, at most
+ * {@link #ASKING_PER_CONNECTING} times {@code parallel} nodes at a time. So the nodes' own
+ * latencies overlap instead of queueing behind the bound.
  */
 public final class Fleet {
     /** One node's answer: its services, or why it could not be asked. */
@@ -24,6 +29,9 @@ public final class Fleet {
         }
     }
 
+    /** How many connected nodes may be asked at once, per connection slot. */
+    public static final int ASKING_PER_CONNECTING = 4;
+
     private Fleet() {
     }
 
@@ -31,7 +39,9 @@ public final class Fleet {
         if (nodes.isEmpty()) {
             return List.of();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.parallel(), nodes.size()), r -> {
+        Semaphore connecting = new Semaphore(settings.parallel());
+        int asking = (int) Math.min((long) settings.parallel() * ASKING_PER_CONNECTING, nodes.size());
+        ExecutorService pool = Executors.newFixedThreadPool(asking, r -> {
             Thread t = new Thread(r, "hab-status");
             t.setDaemon(true);
             return t;
@@ -39,7 +49,7 @@ public final class Fleet {
         try (AutoCloseable onCtrlC = ctx.onInterrupt(pool::shutdownNow)) {
             List<Future<Report>> futures = new ArrayList<>();
             for (Node n : nodes) {
-                futures.add(pool.submit(() -> ask(ctx, ssh, n, settings)));
+                futures.add(pool.submit(() -> ask(ctx, ssh, n, settings, connecting)));
             }
             List<Report> reports = new ArrayList<>();
             for (int i = 0; i < nodes.size(); i++) {
@@ -60,8 +70,15 @@ public final class Fleet {
         }
     }
 
-    private static Report ask(ModuleContext ctx, SshClient ssh, Node n, HabSettings settings) {
+    private static Report ask(ModuleContext ctx, SshClient ssh, Node n, HabSettings settings, Semaphore connecting)
+            throws InterruptedException {
         try {
+            connecting.acquire();
+            try {
+                ssh.session(n);
+            } finally {
+                connecting.release();
+            }
             return new Report(n, new Supervisor(ctx, ssh, n, settings).services(), null);
         } catch (TcliException e) {
             return new Report(n, List.of(), e);

@@ -5,7 +5,7 @@ import dev.tcli.spi.TcliException;
 import java.time.Duration;
 
 /**
- * {@code [profiles.P.hab]}: parallel (nodes asked at once, default 8), gateway (use the
+ * {@code [profiles.P.hab]}: parallel (SSH connections set up at once, default 8; see {@link Fleet}), gateway (use the
  * supervisor's HTTP gateway, default true), gateway_token (secret), command_timeout (60s),
  * restart_timeout (2m), poll_interval (2s).
  */

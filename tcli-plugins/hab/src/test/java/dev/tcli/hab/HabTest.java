@@ -176,6 +176,18 @@ class HabTest {
     }
 
     @Test
+    void acceptingNewKeysDuringAParallelStatusAsksOncePerKey() throws Exception {
+        Path kh = t.home().resolve(".ssh/known_hosts");
+        Files.delete(kh);
+        // three node entries share one sshd: one question for the jump, one for the node key, not four
+        var r = t.tty(true, true).stdin("y\ny\n").run("hab", "status", "--env", "live", "--accept-new", "-o", "json");
+        assertEquals(1, r.exit(), "only the dead node fails: " + r);
+        assertEquals(3 * 3 + 1, r.json().size(), "three services on three nodes, one unreachable row: " + r.stdout());
+        assertEquals(2, r.stderr().split("Trust it and add it", -1).length - 1, r.stderr());
+        assertEquals(2, Files.readAllLines(kh).size(), Files.readString(kh));
+    }
+
+    @Test
     void statusByRole() {
         var r = t.run("hab", "status", "--role", "builder-jobsrv", "-o", "json");
         assertEquals(0, r.exit(), r.toString());

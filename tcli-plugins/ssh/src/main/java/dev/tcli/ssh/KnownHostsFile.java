@@ -23,7 +23,6 @@ import java.util.Base64;
  */
 final class KnownHostsFile {
     private final Path file;
-    private final JSch loader = new JSch();
 
     KnownHostsFile(Path file) {
         this.file = file;
@@ -33,18 +32,32 @@ final class KnownHostsFile {
         return file;
     }
 
-    /** A fresh view of the file for one connection attempt, recording the server's key. */
+    private HostKeyRepository parsed;
+    private String parsedVersion;
+
+    /**
+     * A view of the file for one connection attempt, recording the server's key. The parsed file
+     * is shared while it is unchanged and replaced (never refilled in place) when it changes: a
+     * parallel connection reloading a shared copy would empty it under another's check, and a
+     * known key would look unknown.
+     */
     synchronized Check check() {
         try {
-            if (Files.isRegularFile(file)) {
-                loader.setKnownHosts(file.toString());
-            } else {
-                loader.setKnownHosts(new ByteArrayInputStream(new byte[0]));
+            String version = Files.isRegularFile(file) ? Files.getLastModifiedTime(file) + "/" + Files.size(file) : "none";
+            if (parsed == null || !version.equals(parsedVersion)) {
+                JSch loader = new JSch();
+                if (version.equals("none")) {
+                    loader.setKnownHosts(new ByteArrayInputStream(new byte[0]));
+                } else {
+                    loader.setKnownHosts(file.toString());
+                }
+                parsed = loader.getHostKeyRepository();
+                parsedVersion = version;
             }
-        } catch (JSchException e) {
+        } catch (JSchException | IOException e) {
             throw dev.tcli.spi.TcliException.config("cannot read " + file + ": " + e.getMessage());
         }
-        return new Check(loader.getHostKeyRepository());
+        return new Check(parsed);
     }
 
     /** Appends {@code host key} (the name jsch checked, e.g. {@code [10.0.1.12]:2222}). */

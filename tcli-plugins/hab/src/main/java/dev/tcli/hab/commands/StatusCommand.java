@@ -33,7 +33,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = {"-r", "--role"}, paramLabel = "ROLE", description = "Only nodes with this role.")
     String role;
 
-    @Option(names = {"-j", "--parallel"}, paramLabel = "N", description = "Nodes asked at once (default [profiles.P.hab] parallel, else 8).")
+    @Option(names = {"-j", "--parallel"}, paramLabel = "N", description = "SSH connections set up at once (default [profiles.P.hab] parallel, else 8); connected nodes are asked right away, up to 4 times N at once.")
     Integer parallel;
 
     @Option(names = "--accept-new", description = "Offer to trust host keys known_hosts does not have yet.")
