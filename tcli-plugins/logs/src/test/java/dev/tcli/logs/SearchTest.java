@@ -65,6 +65,16 @@ class SearchTest extends LogsTestBase {
     }
 
     @Test
+    void quietPrintsNoProgressAndNotATerminalGetsALinePerState() {
+        var quiet = ok("-q", "search", "error", "--since", "30m", "-o", "jsonl");
+        assertEquals("", quiet.stderr(), quiet.toString());
+        var plain = ok("search", "error", "--since", "30m", "-o", "jsonl");
+        assertTrue(plain.stderr().contains("searching: NOT STARTED") && plain.stderr().contains("searching: GATHERING RESULTS"), plain.stderr());
+        assertFalse(plain.stderr().contains("\r"), "no in-place rewriting without a terminal");
+        assertFalse(plain.stdout().contains("searching"), "progress never on stdout");
+    }
+
+    @Test
     void fieldsSelectWhatPrints() {
         var r = ok("search", "_sourceCategory=live/worker", "--since", "30m", "--fields", "host,_raw", "-o", "jsonl", "--limit", "5");
         List<JsonNode> msgs = lines(r.stdout());
