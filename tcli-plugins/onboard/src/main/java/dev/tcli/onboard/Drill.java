@@ -1,6 +1,7 @@
 package dev.tcli.onboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tcli.sandbox.sumologic.SumoLogicEmulator;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
@@ -235,24 +236,21 @@ final class Drill {
         return false;
     }
 
-    /** A search job started after the page whose query and time range find an injected error. */
+    /** A search started after the page whose query and time range find an injected error. */
     private String matchingSearch() {
-        JsonNode jobs = state.copy("sumologic", "jobs");
-        if (jobs == null) {
+        JsonNode searches = state.copy("sumologic", "searches");
+        if (searches == null) {
             return null;
         }
         long since = start.toEpochMilli() - 1000;
-        for (JsonNode j : jobs) {
+        for (JsonNode j : searches) {
             if (j.path("created").asLong() < since) {
                 continue;
             }
-            LogQuery q = LogQuery.parse(j.path("query").asText());
-            long from = j.path("from").asLong(Long.MIN_VALUE);
-            long to = j.path("to").asLong(Long.MAX_VALUE);
+            String query = j.path("query").asText();
             for (Map<String, String> m : injected) {
-                long t = Long.parseLong(m.get("_messagetime"));
-                if (t >= from && t <= to && q.matches(m)) {
-                    return j.path("query").asText();
+                if (SumoLogicEmulator.wouldFind(query, j.path("from").asLong(), j.path("to").asLong(), m)) {
+                    return query;
                 }
             }
         }

@@ -7,18 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.core.Tcli;
-import dev.tcli.sandbox.SandboxServer;
-import dev.tcli.sandbox.sumologic.SumoLogicEmulator;
 import dev.tcli.testkit.TcliHarness;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -74,19 +65,10 @@ class DrillTest {
         throw new AssertionError("the drill never paged");
     }
 
-    /** What 'tcli logs search' does first: a search job over the last 15 minutes. */
-    void searchLogs(String query) throws Exception {
-        try (SandboxServer server = SandboxServer.start(t.stateDir().resolve("sandbox"), 0, Clock.systemUTC())) {
-            long now = System.currentTimeMillis();
-            String body = "{\"query\":" + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(query)
-                    + ",\"from\":" + (now - 900_000) + ",\"to\":" + now + ",\"timeZone\":\"UTC\"}";
-            String auth = Base64.getEncoder().encodeToString((SumoLogicEmulator.ACCESS_ID + ":" + SumoLogicEmulator.ACCESS_KEY)
-                    .getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl("sumologic")
-                    + "/api/v1/search/jobs")).header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(202, r.statusCode(), r.body());
-        }
+    /** The trainee's search, with the real logs module (which deletes its job at once). */
+    void searchLogs(String query) {
+        TcliHarness.Result r = t.run("--profile", "practice", "-q", "logs", "search", query, "--since", "15m", "-o", "jsonl");
+        assertEquals(0, r.exit(), r.toString());
     }
 
     @Test

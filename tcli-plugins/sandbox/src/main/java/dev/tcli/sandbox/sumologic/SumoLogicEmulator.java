@@ -88,6 +88,8 @@ public final class SumoLogicEmulator implements Emulator {
      * and {@code _raw}; other Sumo fields are filled in. Call inside {@code StateStore.withState} and
      * return a result that saves.
      */
+    private static final int SEARCH_HISTORY = 100;
+
     public static void inject(ObjectNode state, List<Map<String, String>> messages) {
         ArrayNode arr = state.withArray("injected");
         for (Map<String, String> m : messages) {
@@ -103,6 +105,26 @@ public final class SumoLogicEmulator implements Emulator {
             full.putAll(m);
             ObjectNode n = arr.addObject();
             full.forEach(n::put);
+        }
+    }
+
+    /**
+     * Every search job created, newest last (capped), kept after the job is deleted: the drill
+     * judges a trainee's searches from it, however quickly the client deleted its job.
+     */
+    public static List<JsonNode> searchHistory(ObjectNode state) {
+        List<JsonNode> out = new ArrayList<>();
+        state.path("searches").forEach(out::add);
+        return out;
+    }
+
+    /** Would a search with this query and range (epoch ms) find this message (lowercase Sumo field names)? */
+    public static boolean wouldFind(String query, long from, long to, Map<String, String> message) {
+        long t = Long.parseLong(message.getOrDefault("_messagetime", "0"));
+        try {
+            return t >= from && t <= to && SumoQuery.parse(query).matches(message);
+        } catch (SumoQuery.ParseError e) {
+            return false;
         }
     }
 
@@ -215,6 +237,11 @@ public final class SumoLogicEmulator implements Emulator {
         job.put("id", id).put("query", query).put("from", from).put("to", to).put("time_zone", zone.getId())
                 .put("by_receipt_time", body.path("byReceiptTime").asBoolean(false)).put("created", now)
                 .put("last_access", now).put("polls", 0).put("session", session).put("errors_reported", false);
+        ArrayNode history = state.withArray("searches");
+        history.addObject().put("id", id).put("query", query).put("from", from).put("to", to).put("created", now);
+        while (history.size() > SEARCH_HISTORY) {
+            history.remove(0);
+        }
         ex.mutated();
         String location = ex.baseUrl() + JOBS + "/" + id;
         return Reply.json(202, F.objectNode().put("id", id).set("link", F.objectNode().put("rel", "self").put("href", location)))
