@@ -39,6 +39,11 @@ public final class Supervisor {
         return node;
     }
 
+    /** The environment's prefix for privileged commands. */
+    public List<String> sudo() {
+        return ssh.environment().sudo();
+    }
+
     /** What the supervisor runs. Throws (exit 6/4/3...) when the node cannot be asked at all. */
     public List<ServiceStatus> services() {
         if (settings.gateway() && ssh.canReach(node, "127.0.0.1", node.gatewayPort())) {
@@ -106,9 +111,21 @@ public final class Supervisor {
 
     /** Polls until {@code ident} is up and not critical; the last status seen either way. */
     public ServiceStatus awaitHealthy(String ident, Duration timeout, Duration interval) throws InterruptedException {
+        return awaitHealthy(ident, timeout, interval, () -> false);
+    }
+
+    /**
+     * The same, giving up (InterruptedException) once {@code cancelled} says so: a Ctrl-C may land
+     * in an HTTP or SSH read that swallows the thread's interrupt.
+     */
+    public ServiceStatus awaitHealthy(String ident, Duration timeout, Duration interval, java.util.function.BooleanSupplier cancelled)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         ServiceStatus last = null;
         while (true) {
+            if (cancelled.getAsBoolean()) {
+                throw new InterruptedException();
+            }
             try {
                 last = services().stream().filter(s -> s.matches(ident)).findFirst().orElse(null);
                 if (last != null && last.healthy()) {
@@ -122,6 +139,9 @@ public final class Supervisor {
             }
             if (System.nanoTime() + interval.toNanos() > deadline) {
                 return last;
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
             }
             Thread.sleep(interval.toMillis());
         }

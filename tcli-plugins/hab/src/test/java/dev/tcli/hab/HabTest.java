@@ -280,6 +280,26 @@ class HabTest {
     }
 
     @Test
+    void ctrlCDuringTheWaitIsJournaledWithTheWayBack() throws Exception {
+        SSHD.write("builder-api.stuck", "");
+        var tcli = new java.util.concurrent.atomic.AtomicReference<dev.tcli.core.Tcli>();
+        var run = t.start(tcli::set, "--yes", "hab", "restart", "live-builder-api-0", "habitat/builder-api", "--timeout", "60s");
+        // the gateway is asked once before the restart, then again by the wait
+        for (int i = 0; i < 400 && (calls("hab [svc] [start]").isEmpty() || gateway.received.size() < 2); i++) {
+            Thread.sleep(25);
+        }
+        assertEquals(1, calls("hab [svc] [start]").size(), SSHD.calls().toString());
+        assertTrue(gateway.received.size() >= 2, gateway.received.toString());
+        tcli.get().interrupts().runAll();
+        var r = run.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(130, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("interrupted while waiting for habitat/builder-api"), r.stderr());
+        JsonNode j = journal();
+        assertEquals(1, j.size(), j.toString());
+        assertEquals("interrupted", j.get(0).get("outcome").asText());
+    }
+
+    @Test
     void restartOfAServiceThatIsNotLoadedIsNotFound() {
         var r = t.run("--yes", "hab", "restart", "live-builder-api-0", "core/nope");
         assertEquals(5, r.exit(), r.toString());

@@ -19,7 +19,8 @@ public final class OpenSsh {
         common.add("-o");
         common.add("UserKnownHostsFile=" + knownHosts);
         common.add("-o");
-        common.add("StrictHostKeyChecking=" + (acceptNew ? "accept-new" : "yes"));
+        // "ask": OpenSSH shows the fingerprint and asks on the terminal, like tcli's own --accept-new
+        common.add("StrictHostKeyChecking=" + (acceptNew ? "ask" : "yes"));
         if (env.identityFile() != null) {
             common.add("-i");
             common.add(env.identityFile());

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,6 +70,7 @@ public final class RestartCommand implements Callable<Integer> {
         Node node = targets.nodes().get(0);
         String service = ident.split("/")[1];
         RemoteCommand stop = Supervisor.command(environment.sudo(), "hab", "svc", "stop", ident);
+        // also the way back printed if Ctrl-C leaves the service stopped
         RemoteCommand start = Supervisor.command(environment.sudo(), "hab", "svc", "start", ident);
         try (SshClient ssh = SshClient.open(ctx, environment,
                 acceptNew ? SshClient.HostKeyPolicy.ACCEPT_NEW : SshClient.HostKeyPolicy.STRICT)) {
@@ -89,17 +92,44 @@ public final class RestartCommand implements Callable<Integer> {
             details.put("ident", ident);
             details.put("commands", List.of(stop.line(), start.line()));
             details.put("state_before", before.state());
-            String target = node.name() + " " + ident;
+            return restart(sup, node, start, wait, settings, details);
+        }
+    }
+
+    /** Stop, start, wait; journaled whatever happens, Ctrl-C included (the service may be left down). */
+    private int restart(Supervisor sup, Node node, RemoteCommand start, Duration wait, HabSettings settings,
+                        Map<String, Object> details) {
+        String target = node.name() + " " + ident;
+        AtomicReference<String> step = new AtomicReference<>("stopping");
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Thread worker = Thread.currentThread();
+        try (AutoCloseable onCtrlC = ctx.onInterrupt(() -> {
+            interrupted.set(true);
+            details.put("interrupted_while", step.get());
+            ctx.journal().record("hab", "restart", target, "interrupted", details);
+            ctx.out().warn("interrupted while " + step.get() + " " + ident + " on " + node.name()
+                    + (step.get().equals("stopping") ? "" : ": check 'tcli hab status " + node.name() + "'; to start it: tcli ssh exec "
+                    + node.name() + " -- " + start));
+            worker.interrupt();
+        })) {
             try {
-                note(sup.svc("stop", ident, environment.sudo()));
-                note(sup.svc("start", ident, environment.sudo()));
+                note(sup.svc("stop", ident, sup.sudo()));
+                step.set("starting");
+                note(sup.svc("start", ident, sup.sudo()));
             } catch (TcliException e) {
+                if (interrupted.get()) {
+                    throw new TcliException(ExitCode.INTERRUPTED, "interrupted while " + step.get() + " " + ident + " on " + node.name());
+                }
                 details.put("error", e.getMessage());
                 ctx.journal().record("hab", "restart", target, "failed", details);
                 throw e;
             }
+            step.set("waiting for");
             ctx.out().note("waiting up to " + wait.toSeconds() + "s for " + ident + " to be up and healthy...");
-            ServiceStatus after = sup.awaitHealthy(ident, wait, settings.pollInterval());
+            ServiceStatus after = sup.awaitHealthy(ident, wait, settings.pollInterval(), interrupted::get);
+            if (interrupted.get()) {
+                throw new InterruptedException();
+            }
             boolean ok = after != null && after.healthy();
             details.put("state_after", after == null ? "not loaded" : after.state());
             details.put("health_after", after == null ? null : after.health());
@@ -110,6 +140,17 @@ public final class RestartCommand implements Callable<Integer> {
             }
             ctx.out().text(ident + " restarted on " + node.name() + ": " + describe(after));
             return ExitCode.OK;
+        } catch (InterruptedException e) {
+            throw new TcliException(ExitCode.INTERRUPTED, "interrupted while " + step.get() + " " + ident + " on " + node.name());
+        } catch (TcliException e) {
+            if (interrupted.get() && e.exitCode() != ExitCode.INTERRUPTED) {
+                throw new TcliException(ExitCode.INTERRUPTED, "interrupted while " + step.get() + " " + ident + " on " + node.name());
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
