@@ -24,8 +24,9 @@ import java.util.Map;
 /**
  * Splunk On-Call (VictorOps) public API (CONTRACTS.md): {@code X-VO-Api-Id}/{@code X-VO-Api-Key},
  * incident numbers as strings, ack/resolve by {@code userName} + {@code incidentNames} with a
- * per-incident {@code cmdAccepted}, reroute for reassign and responders. It has no notes,
- * snooze, escalate-to-level or schedule overrides in the public API (0.0.2): those verbs say so.
+ * per-incident {@code cmdAccepted}, reroute for reassign and responders, take on-call for
+ * override. It has no notes, snooze, escalate-to-level or scheduled overrides in the public API
+ * (0.0.2): those verbs say so.
  */
 final class VictorOpsProvider implements OncallProvider {
     private static final String NAME = "Splunk On-Call";
@@ -400,6 +401,7 @@ final class VictorOpsProvider implements OncallProvider {
         String asOf = Times.utc(ctx.clock().instant());
         List<OnCall> out = new ArrayList<>();
         if (at == null) {
+            Map<String, String> ends = currentShiftEnds();
             for (JsonNode team : api().get("/api-public/v1/oncall/current").path("teamsOnCall")) {
                 int level = 0;
                 for (JsonNode n : team.path("onCallNow")) {
@@ -412,7 +414,7 @@ final class VictorOpsProvider implements OncallProvider {
                         String username = u.path("onCallUser").path("username").asText();
                         Person p = people().get(username);
                         out.add(new OnCall(level, ep.path("name").asText(), ep.path("name").asText(), p == null ? username : p.name(),
-                                p == null ? null : p.email(), null, null, false, asOf));
+                                p == null ? null : p.email(), null, ends.get(ep.path("slug").asText() + "/" + username), false, asOf));
                     }
                 }
             }
@@ -448,6 +450,33 @@ final class VictorOpsProvider implements OncallProvider {
             throw TcliException.notFound("no Splunk On-Call escalation policy '" + filter + "' with anyone on call");
         }
         return out;
+    }
+
+    /**
+     * When each current shift ends ({@code policySlug/username} to a local time): the current
+     * on-call answer has no end times, the team schedule does. Best effort: who is on call
+     * matters more than until when, so a failure here leaves the ends empty.
+     */
+    private Map<String, String> currentShiftEnds() {
+        Map<String, String> ends = new HashMap<>();
+        Instant now = ctx.clock().instant();
+        try {
+            for (JsonNode ps : teamSchedule(0, 2).path("schedules")) {
+                String slug = ps.path("policy").path("slug").asText();
+                for (JsonNode e : ps.path("schedule")) {
+                    for (JsonNode r : e.path("rolls")) {
+                        Instant s = parse(r.path("start").asText());
+                        Instant end = parse(r.path("end").asText());
+                        if (!s.isAfter(now) && end.isAfter(now)) {
+                            ends.put(slug + "/" + r.path("onCallUser").path("username").asText(), Times.format(end, ctx.zone()));
+                        }
+                    }
+                }
+            }
+        } catch (TcliException | java.time.format.DateTimeParseException e) {
+            return Map.of();
+        }
+        return ends;
     }
 
     private static boolean matches(JsonNode ep, String filter) {
@@ -488,10 +517,49 @@ final class VictorOpsProvider implements OncallProvider {
         return out;
     }
 
+    /**
+     * Take on-call ({@code PATCH /api-public/v1/policies/{policy}/oncall/user}, spec 0.0.2): the
+     * person replaces whoever is on call on the policy now, until the policy's next shift change.
+     * The API cannot schedule a future window or an end time (0.0.3's overrides API does; not
+     * saved here), so a later --start is refused with what to do instead, and --end is a note.
+     */
     @Override
     public ActionResult override(String schedule, Person person, Instant start, Instant end) {
-        throw OncallProvider.unsupported(NAME, "schedule overrides in API 0.0.2", "create the override in the web UI "
-                + "(Team > Schedule > Overrides)");
+        Instant now = ctx.clock().instant();
+        if (start.isAfter(now.plus(Duration.ofMinutes(5)))) {
+            throw OncallProvider.unsupported(NAME, "scheduled overrides in API 0.0.2 (only taking on-call now)",
+                    "use --start now to take on-call, or create the override in the web UI (Team > Schedule > Overrides)");
+        }
+        String slug = null;
+        String from = null;
+        for (JsonNode team : api().get("/api-public/v1/oncall/current").path("teamsOnCall")) {
+            for (JsonNode n : team.path("onCallNow")) {
+                if (slug == null && matches(n.path("escalationPolicy"), schedule)) {
+                    slug = n.path("escalationPolicy").path("slug").asText();
+                    JsonNode users = n.path("users");
+                    from = users.size() > 0 ? users.get(0).path("onCallUser").path("username").asText(null) : null;
+                }
+            }
+        }
+        if (slug == null) {
+            throw TcliException.notFound("no Splunk On-Call escalation policy '" + schedule + "' with anyone on call; see 'tcli oncall who'");
+        }
+        if (from == null) {
+            throw TcliException.failed("nobody is on call on " + schedule + " right now, so there is no one to take over from");
+        }
+        if (from.equals(person.id())) {
+            return new ActionResult(slug, null, schedule, "already_on_call", person.name() + " is on call on " + schedule + " already");
+        }
+        JsonNode reply = api().send("PATCH", "/api-public/v1/policies/" + slug + "/oncall/user", null,
+                Map.of("fromUser", from, "toUser", person.id()), Map.of());
+        if (ctx.flags().dryRun()) {
+            return null;
+        }
+        ctx.out().note("Splunk On-Call hands " + schedule + " to " + person.name() + " until the next shift change, not until --end ("
+                + Times.format(end, ctx.zone()) + "); hand it back with: tcli oncall override --schedule \"" + schedule
+                + "\" --user " + from + " --start now --end \"in 1h\"");
+        return new ActionResult(slug, null, schedule, "overridden", display(from) + " -> " + person.name()
+                + (reply.hasNonNull("result") ? " (" + reply.path("result").asText() + ")" : ""));
     }
 
     static boolean isAuth(ApiException e) {

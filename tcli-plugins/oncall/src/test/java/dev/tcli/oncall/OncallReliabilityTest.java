@@ -150,6 +150,56 @@ class OncallReliabilityTest extends OncallTestBase {
         }
     }
 
+    /** Take on-call: the sandbox's Splunk On-Call emulator does not serve it, so a stand-in answers as the spec says. */
+    @Test
+    void splunkOnCallOverrideTakesOnCallFromWhoeverHasIt() throws Exception {
+        try (MockWebServer vo = new MockWebServer()) {
+            vo.setDispatcher(new mockwebserver3.Dispatcher() {
+                @Override
+                public MockResponse dispatch(mockwebserver3.RecordedRequest r) {
+                    String path = r.getUrl().encodedPath();
+                    return switch (path) {
+                        case "/api-public/v1/user" -> json(200, "{\"users\":[{\"username\":\"dwhitfield\",\"firstName\":\"Dana\","
+                                + "\"lastName\":\"Whitfield\",\"email\":\"dana.whitfield@example.com\"},{\"username\":\"achen\","
+                                + "\"firstName\":\"Alex\",\"lastName\":\"Chen\",\"email\":\"alex.chen@example.com\"}]}");
+                        case "/api-public/v1/oncall/current" -> json(200, "{\"teamsOnCall\":[{\"team\":{\"name\":\"Habitat Builder\","
+                                + "\"slug\":\"team-hb\"},\"onCallNow\":[{\"escalationPolicy\":{\"name\":\"Builder Primary\",\"slug\":\"pol-primary\"},"
+                                + "\"users\":[{\"onCallUser\":{\"username\":\"dwhitfield\"}}]}]}]}");
+                        case "/api-public/v1/policies/pol-primary/oncall/user" -> json(200, "{\"result\":\"Success\"}");
+                        default -> json(404, "{\"message\":\"Path not found\"}");
+                    };
+                }
+            });
+            vo.start();
+            t.config(CONFIG + """
+                    [profiles.vomock.oncall]
+                    provider = "victorops"
+                    [profiles.vomock.victorops]
+                    base_url = "%s"
+                    api_id = "mock-id"
+                    api_key_cmd = "echo mock-api-key-123"
+                    username = "achen"
+                    """.formatted(vo.url("/").toString()));
+            var r = t.run("--profile", "vomock", "oncall", "override", "--schedule", "builder primary", "--user", "me",
+                    "--start", "now", "--end", "in 4h", "-o", "json");
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("overridden", r.json().get(0).path("outcome").asText());
+            assertTrue(r.stderr().contains("until the next shift change"), r.stderr());
+            mockwebserver3.RecordedRequest patch = null;
+            for (int i = 0; i < vo.getRequestCount(); i++) {
+                var req = vo.takeRequest();
+                if (req.getMethod().equals("PATCH")) {
+                    patch = req;
+                }
+            }
+            assertEquals("/api-public/v1/policies/pol-primary/oncall/user", patch.getUrl().encodedPath());
+            JsonNode body = JSON.readTree(patch.getBody().utf8());
+            assertEquals("dwhitfield", body.path("fromUser").asText());
+            assertEquals("achen", body.path("toUser").asText());
+            assertTrue(read(t.stateDir().resolve("journal.jsonl")).contains("\"verb\":\"override\""));
+        }
+    }
+
     @Test
     void splunkOnCallHistoryIsStreamedPageByPage() {
         t.config(CONFIG + """

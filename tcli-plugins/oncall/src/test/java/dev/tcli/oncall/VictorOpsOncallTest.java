@@ -121,7 +121,23 @@ class VictorOpsOncallTest extends OncallTestBase {
         assertEquals(1, note.exit(), note.toString());
         assertTrue(note.stderr().contains("Splunk On-Call has no incident notes"), note.stderr());
         assertEquals(1, run("snooze", "1042", "--for", "1h").exit());
-        assertEquals(1, run("override", "--schedule", "Builder Primary", "--user", "me", "--start", "now", "--end", "in 1h").exit());
+        var later = run("override", "--schedule", "Builder Primary", "--user", "me", "--start", "in 2h", "--end", "in 3h");
+        assertEquals(1, later.exit(), later.toString());
+        assertTrue(later.stderr().contains("--start now"), later.stderr());
+    }
+
+    @Test
+    void overrideNowIsTakeOnCall() {
+        var mine = run("override", "--schedule", "Builder Primary", "--user", "me", "--start", "now", "--end", "in 1h", "-o", "json");
+        assertEquals(0, mine.exit(), mine.toString());
+        assertEquals("already_on_call", mine.json().get(0).path("outcome").asText());
+        var dry = run("override", "--schedule", "Builder Primary", "--user", "achen", "--start", "now", "--end", "in 1h", "--dry-run");
+        assertEquals(0, dry.exit(), dry.toString());
+        assertTrue(dry.stdout().contains("DRY RUN, not sent: PATCH ") && dry.stdout().contains("/oncall/user"), dry.stdout());
+        assertTrue(dry.stdout().contains("\"fromUser\" : \"dwhitfield\"") && dry.stdout().contains("\"toUser\" : \"achen\""), dry.stdout());
+        assertTrue(dry.stdout().contains("X-VO-Api-Key: ****"), dry.stdout());
+        assertEquals(0, received(x -> x.method().equals("PATCH")).size());
+        assertEquals(5, run("override", "--schedule", "No Such Policy", "--user", "achen", "--start", "now", "--end", "in 1h").exit());
     }
 
     @Test
@@ -130,6 +146,9 @@ class VictorOpsOncallTest extends OncallTestBase {
         assertEquals(0, who.exit(), who.toString());
         assertEquals(2, who.json().size());
         assertEquals("Dana Whitfield", who.json().get(0).path("user").asText());
+        for (JsonNode o : who.json()) {
+            assertFalse(o.path("until").isNull() || o.path("until").asText().isEmpty(), "shift end in my zone: " + o);
+        }
         var at = run("who", "--at", "in 7d", "--policy", "Builder Primary", "-o", "json");
         assertEquals("Alex Chen", at.json().get(0).path("user").asText(), at.toString());
         var s = run("schedule", "--days", "21", "-o", "json");
