@@ -13,6 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The Habitat supervisor of one node, reached over SSH through the jump host. Reads prefer the
@@ -59,14 +63,41 @@ public final class Supervisor {
         try (SshClient.Forward fwd = ssh.forward(node, 0, "127.0.0.1", node.gatewayPort())) {
             ApiClient.Builder b = ctx.http().api("hab").baseUrl("http://127.0.0.1:" + fwd.localPort());
             ctx.optionalSecret("hab", "gateway_token").ifPresent(token -> b.header("Authorization", "Bearer " + token, true));
+            ApiClient gateway = b.build();
             // one request per forward: a pooled keep-alive connection would outlive the forward
-            ApiClient.Response r = b.build().exchange("GET", "/services", null, null, Map.of("Connection", "close"));
+            FutureTask<ApiClient.Response> call = new FutureTask<>(
+                    () -> gateway.exchange("GET", "/services", null, null, Map.of("Connection", "close")));
+            Thread t = new Thread(call, "hab-gateway-" + node.name());
+            t.setDaemon(true);
+            t.start();
+            ApiClient.Response r;
+            try {
+                // its own deadline: a supervisor that accepts and never answers must not hold the node
+                // for the HTTP layer's timeout and retries; closing the forward ends the request
+                r = call.get(settings.gatewayTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                ctx.out().note(node.name() + ": supervisor gateway did not answer within " + settings.gatewayTimeout().toMillis()
+                        + " ms; asking hab svc status instead");
+                return null;
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalArgumentException(String.valueOf(e.getCause()));
+            } catch (InterruptedException e) {
+                call.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new TcliException(ExitCode.INTERRUPTED, "interrupted");
+            }
             if (r.status() != 200) {
                 ctx.out().note(node.name() + ": supervisor gateway answered " + r.status() + "; asking hab svc status instead");
                 return null;
             }
             return GatewayServices.parse(node.name(), JSON.readTree(r.body()), Instant.now(ctx.clock()));
-        } catch (IOException | IllegalArgumentException | TcliException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            ctx.out().note(node.name() + ": supervisor gateway unusable (" + e.getMessage() + "); asking hab svc status instead");
+            return null;
+        } catch (TcliException e) {
+            if (e.exitCode() == ExitCode.INTERRUPTED) {
+                throw e;
+            }
             ctx.out().note(node.name() + ": supervisor gateway unusable (" + e.getMessage() + "); asking hab svc status instead");
             return null;
         }

@@ -32,12 +32,21 @@ final class GatewayStandIn implements AutoCloseable {
     final List<Received> received = new CopyOnWriteArrayList<>();
     volatile String fixture;
     volatile int status = 200;
+    /** How long to sit on a request before answering (a supervisor that accepts and hangs). */
+    volatile long delayMillis;
 
     GatewayStandIn(Path state) throws IOException {
         this.state = state;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", ex -> {
             received.add(new Received(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestHeaders().getFirst("Authorization")));
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] body;
             int code = status;
             if (!ex.getRequestURI().getPath().equals("/services")) {
@@ -55,6 +64,12 @@ final class GatewayStandIn implements AutoCloseable {
             }
             ex.close();
         });
+        // one thread per request: a hanging answer must not hold up the next test's requests
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "gateway-stand-in");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 

@@ -47,6 +47,7 @@ class HabTest {
         gateway.received.clear();
         gateway.fixture = null;
         gateway.status = 200;
+        gateway.delayMillis = 0;
         SSHD.service("habitat/builder-api/7602/20180906202535", "up");
         SSHD.service("habitat/builder-datastore/7311/20180906202535", "up");
         SSHD.service("habitat/builder-jobsrv/7311/20180906202535", "up");
@@ -131,6 +132,17 @@ class HabTest {
         assertEquals(0, r.exit(), r.toString());
         assertEquals("cli", r.json().get(0).get("source").asText());
         assertTrue(r.stderr().contains("gateway"), r.stderr());
+    }
+
+    @Test
+    void aGatewayThatNeverAnswersFallsBackToTheCliInTime() {
+        gateway.delayMillis = 10_000;
+        t.config(config("gateway_timeout = \"300ms\"\n"));
+        var r = t.run("hab", "status", "live-builder-api-0", "-o", "json");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("cli", r.json().get(0).get("source").asText());
+        assertTrue(r.stderr().contains("supervisor gateway did not answer within 300 ms"), r.stderr());
+        assertEquals(1, gateway.received.size());
     }
 
     @Test
