@@ -22,16 +22,29 @@ import java.util.Map;
  * commands load. Each command runs in this one JVM, against a throw-away HOME (the sandbox
  * writes its state there), with output discarded; a failing command is simply skipped.
  *
- * <p>The list is what {@code scripts/bench} measures; extend both together.
+ * <p>Two lists, for the launcher's two caches ({@code Train light}, {@code Train full}); any
+ * other arguments are one command line to train on. {@code scripts/bench} measures these
+ * commands; extend both together.
  */
 public final class Train {
-    static final List<String[]> RUNS = List.of(
+    /** What help, listings and exec plugins load: the launcher's 'light' cache. */
+    static final List<String[]> LIGHT = List.of(
+            new String[] {"--help"},
+            new String[] {"oncall", "--help"},
+            new String[] {"oncall", "incidents", "--help"},
+            new String[] {"plugins", "list"},
+            new String[] {"version"},
+            new String[] {"completion", "bash"});
+
+    /** The light runs plus the verbs' sandbox, HTTP and JSON: the 'full' cache. */
+    static final List<String[]> FULL = List.of(
             new String[] {"--help"},
             new String[] {"oncall", "--help"},
             new String[] {"plugins", "list"},
             new String[] {"version"},
             new String[] {"--profile", "sandbox", "oncall", "incidents"},
-            new String[] {"--profile", "sandbox", "-o", "json", "oncall", "incidents"});
+            new String[] {"--profile", "sandbox", "-o", "json", "oncall", "incidents"},
+            new String[] {"--profile", "sandbox", "status", "components"});
 
     private Train() {
     }
@@ -46,7 +59,10 @@ public final class Train {
             env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
             env.put("TZ", "UTC");
             PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-            for (String[] run : args.length > 0 ? List.<String[]>of(args) : RUNS) {
+            List<String[]> runs = args.length == 1 && args[0].equals("light") ? LIGHT
+                    : args.length == 0 || args.length == 1 && args[0].equals("full") ? FULL
+                    : List.<String[]>of(args);
+            for (String[] run : runs) {
                 SystemEnv sys = new SystemEnv(env, InputStream.nullInputStream(), sink, sink, false, false, false,
                         Clock.systemUTC(), home);
                 try {
