@@ -31,10 +31,12 @@ public record SystemEnv(Map<String, String> env, InputStream in, PrintStream out
     public static SystemEnv current() {
         Map<String, String> env = System.getenv();
         String tty = env.get("TCLI_TTY");
-        boolean console = System.console() != null;
-        boolean in = tty != null && tty.length() == 3 ? tty.charAt(0) == '1' : console;
-        boolean out = tty != null && tty.length() == 3 ? tty.charAt(1) == '1' : console;
-        boolean err = tty != null && tty.length() == 3 ? tty.charAt(2) == '1' : console;
+        boolean told = tty != null && tty.length() == 3;
+        // Asked only when the launcher did not say: System.console() costs ~10 ms at startup on JDK 22+.
+        boolean console = !told && System.console() != null;
+        boolean in = told ? tty.charAt(0) == '1' : console;
+        boolean out = told ? tty.charAt(1) == '1' : console;
+        boolean err = told ? tty.charAt(2) == '1' : console;
         return new SystemEnv(env, System.in, utf8(System.out), utf8(System.err), in, out, err,
                 // UTC: reading the system zone loads the tz database, which --help never needs;
                 // DefaultContext.zone() resolves the user's zone when a command asks.
