@@ -116,14 +116,6 @@ abstract class LogsTestBase {
         return out;
     }
 
-    static String header(Recorder.Recorded r, String name) {
-        for (var e : r.requestHeaders().entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue().get(0);
-            }
-        }
-        return null;
-    }
 
     static String responseHeader(Recorder.Recorded r, String name) {
         for (var e : r.responseHeaders().entrySet()) {

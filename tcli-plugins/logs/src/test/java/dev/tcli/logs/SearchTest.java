@@ -57,7 +57,7 @@ class SearchTest extends LogsTestBase {
         var later = received(x -> !x.method().equals("POST"));
         assertTrue(later.size() >= 3, "status polls, pages, delete");
         for (Recorder.Recorded x : later) {
-            String cookie = header(x, "Cookie");
+            String cookie = x.requestHeader("Cookie");
             assertNotNull(cookie, x.method() + " " + x.path());
             assertTrue(cookie.contains(session), cookie);
             assertTrue(x.status() < 400, x.method() + " " + x.path() + " " + x.status());

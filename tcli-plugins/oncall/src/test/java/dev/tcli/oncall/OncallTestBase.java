@@ -86,22 +86,7 @@ abstract class OncallTestBase {
         SEEN.clear();
     }
 
-    static String header(Recorder.Recorded r, String name) {
-        for (var e : r.requestHeaders().entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue().get(0);
-            }
-        }
-        return null;
-    }
 
-    static JsonNode body(Recorder.Recorded r) {
-        try {
-            return JSON.readTree(r.requestBody());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     JsonNode openIncidents() {
         var r = run("incidents", "-o", "json");

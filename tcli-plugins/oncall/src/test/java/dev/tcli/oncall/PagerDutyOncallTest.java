@@ -36,8 +36,8 @@ class PagerDutyOncallTest extends OncallTestBase {
         }
         var gets = received(r -> r.path().equals("/incidents") && r.method().equals("GET"));
         assertEquals(1, gets.size());
-        assertEquals("Token token=sandbox-pagerduty-token", header(gets.get(0), "Authorization"));
-        assertEquals(PagerDutyProvider.ACCEPT, header(gets.get(0), "Accept"));
+        assertEquals("Token token=sandbox-pagerduty-token", gets.get(0).requestHeader("Authorization"));
+        assertEquals(PagerDutyProvider.ACCEPT, gets.get(0).requestHeader("Accept"));
         String q = gets.get(0).rawQuery();
         assertTrue(q.contains("statuses%5B%5D=triggered") || q.contains("statuses[]=triggered"), q);
         assertTrue(q.contains("limit=100") && q.contains("date_range=all"), q);
@@ -112,8 +112,8 @@ class PagerDutyOncallTest extends OncallTestBase {
         assertEquals(2, r.json().size(), r.toString());
         var puts = received(x -> x.method().equals("PUT") && x.path().equals("/incidents"));
         assertEquals(1, puts.size());
-        assertEquals("dana.whitfield@example.com", header(puts.get(0), "From"));
-        JsonNode items = body(puts.get(0)).path("incidents");
+        assertEquals("dana.whitfield@example.com", puts.get(0).requestHeader("From"));
+        JsonNode items = puts.get(0).requestJson().path("incidents");
         assertEquals(2, items.size());
         assertEquals("incident_reference", items.get(0).path("type").asText());
         assertEquals("acknowledged", items.get(0).path("status").asText());
@@ -163,7 +163,7 @@ class PagerDutyOncallTest extends OncallTestBase {
         assertEquals(1, partial.exit(), partial.toString());
         assertTrue(partial.stderr().contains("#1042"), partial.stderr());
         assertTrue(partial.stderr().contains("the others succeeded"), partial.stderr());
-        JsonNode puts = body(received(x -> x.method().equals("PUT")).get(0)).path("incidents");
+        JsonNode puts = received(x -> x.method().equals("PUT")).get(0).requestJson().path("incidents");
         assertEquals(1, puts.size(), "the resolved incident is not sent (PagerDuty would reopen it)");
     }
 

@@ -46,8 +46,8 @@ class PagerDutyVerbsTest extends OncallTestBase {
         assertEquals(0, r.exit(), r.toString());
         assertEquals("resolved", r.json().get(0).path("outcome").asText());
         var put = received(x -> x.method().equals("PUT") && x.path().equals("/incidents")).get(0);
-        assertEquals("dana.whitfield@example.com", header(put, "From"));
-        JsonNode item = body(put).path("incidents").get(0);
+        assertEquals("dana.whitfield@example.com", put.requestHeader("From"));
+        JsonNode item = put.requestJson().path("incidents").get(0);
         assertEquals("resolved", item.path("status").asText());
         assertEquals("restarted builder-api", item.path("resolution").asText());
         assertEquals(1, Listener.EVENTS.size());
@@ -71,10 +71,10 @@ class PagerDutyVerbsTest extends OncallTestBase {
         var r = run("reassign", n, "--to", "priya.natarajan@example.com", "-o", "json");
         assertEquals(0, r.exit(), r.toString());
         var put = received(x -> x.method().equals("PUT") && x.path().startsWith("/incidents/")).get(0);
-        JsonNode assignee = body(put).path("incident").path("assignments").get(0).path("assignee");
+        JsonNode assignee = put.requestJson().path("incident").path("assignments").get(0).path("assignee");
         assertEquals("PPRIY03", assignee.path("id").asText());
         assertEquals("user_reference", assignee.path("type").asText());
-        assertEquals("dana.whitfield@example.com", header(put, "From"));
+        assertEquals("dana.whitfield@example.com", put.requestHeader("From"));
         var ep = run("reassign", n, "--policy", "Builder Escalation");
         assertEquals(0, ep.exit(), ep.toString());
         assertEquals(2, run("reassign", n).exit(), "--to or --policy is required");
@@ -87,8 +87,8 @@ class PagerDutyVerbsTest extends OncallTestBase {
         var r = run("note", "1042", "checked", "the", "datastore");
         assertEquals(0, r.exit(), r.toString());
         var post = received(x -> x.method().equals("POST") && x.path().endsWith("/notes")).get(0);
-        assertEquals("checked the datastore", body(post).path("note").path("content").asText());
-        assertEquals("dana.whitfield@example.com", header(post, "From"));
+        assertEquals("checked the datastore", post.requestJson().path("note").path("content").asText());
+        assertEquals("dana.whitfield@example.com", post.requestHeader("From"));
         var show = run("show", "1042", "-o", "json");
         assertTrue(show.stdout().contains("checked the datastore"), show.stdout());
         assertEquals(2, run("note", "1042").exit());
@@ -102,7 +102,7 @@ class PagerDutyVerbsTest extends OncallTestBase {
         var r = run("snooze", acknowledged(), "--for", "1h");
         assertEquals(0, r.exit(), r.toString());
         var post = received(x -> x.path().endsWith("/snooze")).get(0);
-        assertEquals(3600, body(post).path("duration").asInt());
+        assertEquals(3600, post.requestJson().path("duration").asInt());
         var triggered = run("snooze", myTriggered(), "--for", "1h");
         assertEquals(1, triggered.exit(), triggered.toString());
         assertTrue(triggered.stderr().contains("ack it first"), triggered.stderr());
@@ -115,7 +115,7 @@ class PagerDutyVerbsTest extends OncallTestBase {
         var r = run("responders", "add", myTriggered(), "--user", "Alex Chen", "--user", "kenji.watanabe@example.com", "--message", "join");
         assertEquals(0, r.exit(), r.toString());
         var post = received(x -> x.path().endsWith("/responder_requests")).get(0);
-        JsonNode b = body(post);
+        JsonNode b = post.requestJson();
         assertEquals("PDANA01", b.path("requester_id").asText());
         assertEquals(2, b.path("responder_request_targets").size());
         assertEquals("PALEX02", b.path("responder_request_targets").get(0).path("responder_request_target").path("id").asText());
@@ -128,7 +128,7 @@ class PagerDutyVerbsTest extends OncallTestBase {
         var r = run("escalate", n, "-o", "json");
         assertEquals(0, r.exit(), r.toString());
         var put = received(x -> x.method().equals("PUT")).get(0);
-        assertEquals(2, body(put).path("incident").path("escalation_level").asInt());
+        assertEquals(2, put.requestJson().path("incident").path("escalation_level").asInt());
         var again = run("escalate", n);
         assertEquals(1, again.exit(), again.toString());
         assertTrue(again.stderr().contains("level 3"), again.stderr());
@@ -194,7 +194,7 @@ class PagerDutyVerbsTest extends OncallTestBase {
         var r = run("override", "--schedule", "Builder Primary", "--user", "alex.chen@example.com", "--start", "now", "--end", "in 3h");
         assertEquals(0, r.exit(), r.toString());
         var post = received(x -> x.method().equals("POST") && x.path().endsWith("/overrides")).get(0);
-        JsonNode o = body(post).path("overrides").get(0);
+        JsonNode o = post.requestJson().path("overrides").get(0);
         assertEquals("PALEX02", o.path("user").path("id").asText());
         var who = run("who", "--schedule", "Builder Primary", "-o", "json");
         assertEquals("Alex Chen", who.json().get(0).path("user").asText(), who.stdout());
@@ -208,9 +208,9 @@ class PagerDutyVerbsTest extends OncallTestBase {
         assertEquals(0, r.exit(), r.toString());
         assertEquals("q1", r.json().path("dedup_key").asText());
         var post = received(x -> x.path().equals("/v2/enqueue")).get(0);
-        assertEquals("trigger", body(post).path("event_action").asText());
-        assertEquals(32, body(post).path("routing_key").asText().length());
-        assertEquals(null, header(post, "Authorization"), "Events v2 carries the key in the body");
+        assertEquals("trigger", post.requestJson().path("event_action").asText());
+        assertEquals(32, post.requestJson().path("routing_key").asText().length());
+        assertEquals(null, post.requestHeader("Authorization"), "Events v2 carries the key in the body");
         var open = run("incidents", "-o", "json");
         assertTrue(open.stdout().contains("queue stuck"), open.stdout());
         var resolve = run("resolve-event", "--service", "builder-api", "--dedup-key", "q1");

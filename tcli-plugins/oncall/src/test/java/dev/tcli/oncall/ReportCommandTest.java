@@ -175,8 +175,8 @@ class ReportCommandTest {
         assertEquals(List.of("triggered", "acknowledged", "resolved"), q.get("statuses[]"));
         assertEquals(List.of("100"), q.get("limit"));
         assertEquals(e.total(), calls.stream().filter(c -> c.path().endsWith("/log_entries")).count(), "one log read per incident");
-        assertTrue(calls.stream().allMatch(c -> "Token token=sandbox-pagerduty-token".equals(header(c, "Authorization"))
-                && "application/vnd.pagerduty+json;version=2".equals(header(c, "Accept"))));
+        assertTrue(calls.stream().allMatch(c -> "Token token=sandbox-pagerduty-token".equals(c.requestHeader("Authorization"))
+                && "application/vnd.pagerduty+json;version=2".equals(c.requestHeader("Accept"))));
     }
 
     /** Both emulators hold the same seeded history: Splunk On-Call's report (from the reporting API) must match PagerDuty's. */
@@ -328,12 +328,4 @@ class ReportCommandTest {
         return out;
     }
 
-    static String header(Recorder.Recorded r, String name) {
-        for (var e : r.requestHeaders().entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue().get(0);
-            }
-        }
-        return null;
-    }
 }

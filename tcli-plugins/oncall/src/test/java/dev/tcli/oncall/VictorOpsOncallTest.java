@@ -51,8 +51,8 @@ class VictorOpsOncallTest extends OncallTestBase {
             }
         }
         var get = received(x -> x.path().equals("/api-public/v1/incidents")).get(0);
-        assertEquals("sandbox-vo-api-id", header(get, "X-VO-Api-Id"));
-        assertEquals("sandbox-vo-api-key", header(get, "X-VO-Api-Key"));
+        assertEquals("sandbox-vo-api-id", get.requestHeader("X-VO-Api-Id"));
+        assertEquals("sandbox-vo-api-key", get.requestHeader("X-VO-Api-Key"));
         var hist = run("incidents", "--status", "resolved", "--since", "60d", "-o", "json");
         assertEquals(0, hist.exit(), hist.toString());
         assertTrue(hist.json().size() > 150, "history pages through the reporting API");
@@ -66,7 +66,7 @@ class VictorOpsOncallTest extends OncallTestBase {
         assertEquals(2, r.json().size(), r.toString());
         var patch = received(x -> x.method().equals("PATCH")).get(0);
         assertEquals("/api-public/v1/incidents/ack", patch.path());
-        JsonNode b = body(patch);
+        JsonNode b = patch.requestJson();
         assertEquals("dwhitfield", b.path("userName").asText());
         assertTrue(b.path("incidentNames").get(0).isTextual(), b.toString());
         for (JsonNode i : openIncidents()) {
@@ -79,7 +79,7 @@ class VictorOpsOncallTest extends OncallTestBase {
         String n = openIncidents().get(0).path("number").asText();
         var r = run("resolve", n, "--note", "fixed");
         assertEquals(0, r.exit(), r.toString());
-        assertEquals("fixed", body(received(x -> x.method().equals("PATCH")).get(0)).path("message").asText());
+        assertEquals("fixed", received(x -> x.method().equals("PATCH")).get(0).requestJson().path("message").asText());
         var show = run("show", n, "-o", "json");
         assertEquals(0, show.exit(), show.toString());
         assertEquals("resolved", show.json().path("status").asText());
@@ -108,7 +108,7 @@ class VictorOpsOncallTest extends OncallTestBase {
         String n = openIncidents().get(0).path("number").asText();
         var r = run("reassign", n, "--to", "achen");
         assertEquals(0, r.exit(), r.toString());
-        JsonNode b = body(received(x -> x.path().equals("/api-public/v1/incidents/reroute")).get(0));
+        JsonNode b = received(x -> x.path().equals("/api-public/v1/incidents/reroute")).get(0).requestJson();
         assertEquals("User", b.path("reroutes").get(0).path("targets").get(0).path("type").asText());
         assertEquals("achen", b.path("reroutes").get(0).path("targets").get(0).path("slug").asText());
         assertEquals(0, run("responders", "add", n, "--user", "Priya Natarajan").exit());

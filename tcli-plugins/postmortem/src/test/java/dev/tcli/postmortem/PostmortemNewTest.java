@@ -187,8 +187,8 @@ class PostmortemNewTest {
         var calls = Recorder.stop();
         var incidentGet = calls.stream().filter(c -> c.method().equals("GET") && c.path().endsWith("/incidents/" + id)).findFirst();
         assertTrue(incidentGet.isPresent(), calls.toString());
-        assertEquals("Token token=sandbox-pagerduty-token", header(incidentGet.get(), "Authorization"));
-        assertEquals("application/vnd.pagerduty+json;version=2", header(incidentGet.get(), "Accept"));
+        assertEquals("Token token=sandbox-pagerduty-token", incidentGet.get().requestHeader("Authorization"));
+        assertEquals("application/vnd.pagerduty+json;version=2", incidentGet.get().requestHeader("Accept"));
         assertTrue(calls.stream().anyMatch(c -> c.path().endsWith("/incidents/" + id + "/log_entries") && c.rawQuery().contains("limit=100")));
         assertTrue(calls.stream().allMatch(c -> c.method().equals("GET")), "read-only");
         assertEquals(List.of(new StatuspageStub.Request("GET", "/v1/pages/pg-habitat/incidents/sp1", "OAuth " + StatuspageStub.TOKEN)),
@@ -235,7 +235,7 @@ class PostmortemNewTest {
         var calls = Recorder.stop();
         String spPath = "/incidents/" + sp.path("id").asText();
         assertTrue(calls.stream().anyMatch(c -> c.service().equals("statuspage") && c.path().endsWith(spPath)
-                && "OAuth sandbox-statuspage-token".equals(header(c, "Authorization"))), calls.toString());
+                && "OAuth sandbox-statuspage-token".equals(c.requestHeader("Authorization"))), calls.toString());
     }
 
     static int indexOf(List<String[]> rows, String what) {
@@ -247,14 +247,6 @@ class PostmortemNewTest {
         throw new AssertionError("no row with " + what);
     }
 
-    static String header(Recorder.Recorded r, String name) {
-        for (var e : r.requestHeaders().entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue().get(0);
-            }
-        }
-        return null;
-    }
 
     @Test
     void defaultNameInTheCurrentDirectoryAndJsonShape() throws Exception {
@@ -326,7 +318,7 @@ class PostmortemNewTest {
         assertEquals(4, r.exit(), r.toString());
         assertFalse(r.stderr().contains("not-the-token"), "never print the secret");
         var calls = Recorder.stop();
-        assertTrue(calls.stream().anyMatch(c -> "Token token=not-the-token".equals(header(c, "Authorization")) && c.status() == 401));
+        assertTrue(calls.stream().anyMatch(c -> "Token token=not-the-token".equals(c.requestHeader("Authorization")) && c.status() == 401));
     }
 
     @Test
@@ -387,7 +379,7 @@ class PostmortemNewTest {
         assertEquals(number, r.json().path("incident").asText());
         var calls = Recorder.stop();
         assertTrue(calls.stream().anyMatch(c -> c.service().equals("victorops") && c.path().equals("/api-public/v1/incidents")
-                && "sandbox-vo-api-key".equals(header(c, "X-VO-Api-Key"))), calls.toString());
+                && "sandbox-vo-api-key".equals(c.requestHeader("X-VO-Api-Key"))), calls.toString());
         Recorder.start();
 
         // an old resolved incident comes from the reporting API: trigger, ack and resolve times

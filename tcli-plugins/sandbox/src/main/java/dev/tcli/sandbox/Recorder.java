@@ -14,6 +14,25 @@ public final class Recorder {
     public record Recorded(String service, String method, String path, String rawQuery,
             Map<String, List<String>> requestHeaders, String requestBody, int status,
             Map<String, List<String>> responseHeaders, String responseBody) {
+
+        /** A request header's first value, whatever its case; null when absent. */
+        public String requestHeader(String name) {
+            for (Map.Entry<String, List<String>> e : requestHeaders.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
+        }
+
+        /** The request body as JSON. */
+        public com.fasterxml.jackson.databind.JsonNode requestJson() {
+            try {
+                return Exchange.JSON.readTree(requestBody);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("request body is not JSON: " + requestBody, e);
+            }
+        }
     }
 
     private static volatile List<Recorded> sink;

@@ -27,7 +27,7 @@ class StatusComponentsTest extends StatusTestBase {
         assertEquals(12, api.path("id").asText().length());
         var get = received(x -> x.method().equals("GET") && x.path().equals("/v1/pages/" + PAGE + "/components"));
         assertFalse(get.isEmpty());
-        assertEquals("OAuth " + TOKEN, header(get.get(0), "Authorization"));
+        assertEquals("OAuth " + TOKEN, get.get(0).requestHeader("Authorization"));
         assertEquals("page=1&per_page=100", get.get(0).rawQuery());
     }
 
@@ -40,8 +40,8 @@ class StatusComponentsTest extends StatusTestBase {
         assertEquals(1, w.size());
         assertEquals("PATCH", w.get(0).method());
         assertEquals("/v1/pages/" + PAGE + "/components/" + id, w.get(0).path());
-        assertEquals("OAuth " + TOKEN, header(w.get(0), "Authorization"));
-        assertEquals("{\"component\":{\"status\":\"partial_outage\"}}", body(w.get(0)).toString());
+        assertEquals("OAuth " + TOKEN, w.get(0).requestHeader("Authorization"));
+        assertEquals("{\"component\":{\"status\":\"partial_outage\"}}", w.get(0).requestJson().toString());
         assertEquals("partial_outage", components().get(3).path("status").asText());
         JsonNode j = journal().get(journal().size() - 1);
         assertEquals("status", j.path("module").asText());

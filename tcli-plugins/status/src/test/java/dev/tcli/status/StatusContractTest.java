@@ -10,6 +10,7 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import dev.tcli.sandbox.Recorder;
+import dev.tcli.sandbox.contract.SpecCheck;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -91,42 +92,7 @@ class StatusContractTest extends StatusTestBase {
     }
 
     static List<String> validate(List<Recorder.Recorded> exchanges, OpenApiInteractionValidator v) {
-        List<String> problems = new ArrayList<>();
-        int n = 0;
-        for (Recorder.Recorded r : exchanges) {
-            if (!r.service().equals("statuspage") || r.responseBody().contains("sandbox fault")) {
-                continue;
-            }
-            n++;
-            SimpleRequest.Builder rb = new SimpleRequest.Builder(Request.Method.valueOf(r.method()), r.path());
-            r.requestHeaders().forEach((k, vs) -> rb.withHeader(k, k.equalsIgnoreCase("Content-Type")
-                    ? vs.stream().map(x -> x.replace("; charset=utf-8", "")).toList() : vs));
-            if (r.rawQuery() != null) {
-                for (String pair : r.rawQuery().split("&")) {
-                    int eq = pair.indexOf('=');
-                    rb.withQueryParam(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-            if (!r.requestBody().isEmpty()) {
-                rb.withBody(r.requestBody());
-            }
-            SimpleResponse.Builder sb = SimpleResponse.Builder.status(r.status());
-            for (Map.Entry<String, List<String>> h : r.responseHeaders().entrySet()) {
-                sb.withHeader(h.getKey(), h.getValue());
-            }
-            if (!r.responseBody().isEmpty()) {
-                sb.withBody(r.responseBody());
-            }
-            for (ValidationReport.Message m : v.validate(rb.build(), sb.build()).getMessages()) {
-                if (m.getLevel() == ValidationReport.Level.ERROR) {
-                    problems.add(r.method() + " " + r.path() + (r.rawQuery() == null ? "" : "?" + r.rawQuery()) + " -> " + r.status()
-                            + ": [" + m.getKey() + "] " + m.getMessage());
-                }
-            }
-        }
-        assertTrue(n > 10, "too few statuspage exchanges recorded: " + n);
-        return problems;
+        return SpecCheck.problems(exchanges, "statuspage", r -> v, (r, m) -> false, 11);
     }
 
     @Test

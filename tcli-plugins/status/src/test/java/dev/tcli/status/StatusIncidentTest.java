@@ -27,7 +27,7 @@ class StatusIncidentTest extends StatusTestBase {
         assertEquals(List.of("API"), List.of(shown.path("components").get(0).asText()));
         assertTrue(shown.path("updates").size() >= 1, shown.toString());
         var unresolved = received(r -> r.path().endsWith("/incidents/unresolved"));
-        assertEquals("OAuth " + TOKEN, header(unresolved.get(0), "Authorization"));
+        assertEquals("OAuth " + TOKEN, unresolved.get(0).requestHeader("Authorization"));
         var table = ok("incident", "list", "--unresolved");
         assertTrue(table.stdout().contains("investigating"), table.stdout());
         assertEquals(5, status("incident", "show", "nosuchincident").exit());
@@ -51,7 +51,7 @@ class StatusIncidentTest extends StatusTestBase {
         var post = writes().get(0);
         assertEquals("POST", post.method());
         assertTrue(post.path().endsWith("/pages/" + PAGE + "/incidents"), post.path());
-        JsonNode inc = body(post).path("incident");
+        JsonNode inc = post.requestJson().path("incident");
         assertEquals("investigating", inc.path("status").asText());
         assertEquals("We are looking into failing builds.", inc.path("body").asText());
         assertEquals("critical", inc.path("impact_override").asText());
@@ -74,14 +74,14 @@ class StatusIncidentTest extends StatusTestBase {
     @Test
     void templateFillsNameBodyStatusAndComponents() {
         ok("incident", "create", "--template", "builds DELAYED", "--yes");
-        JsonNode inc = body(writes().get(0)).path("incident");
+        JsonNode inc = writes().get(0).requestJson().path("incident");
         assertEquals("Builds are delayed", inc.path("name").asText());
         assertTrue(inc.path("body").asText().startsWith("Builds are taking longer"), inc.toString());
         assertEquals("investigating", inc.path("status").asText());
         assertEquals(List.of(componentId("Build Workers")), List.of(inc.path("component_ids").get(0).asText()));
         // an explicit --name / --message wins over the template
         ok("incident", "create", "--template", "Builds delayed", "--name", "Builds stuck", "--message", "Own words.", "--yes");
-        JsonNode second = body(writes().get(1)).path("incident");
+        JsonNode second = writes().get(1).requestJson().path("incident");
         assertEquals("Builds stuck", second.path("name").asText());
         assertEquals("Own words.", second.path("body").asText());
         assertEquals(5, status("incident", "create", "--template", "nope", "--yes").exit());
@@ -91,7 +91,7 @@ class StatusIncidentTest extends StatusTestBase {
     void messageDashReadsStdin() {
         t.stdin("Builds are delayed by up to an hour.\n");
         ok("incident", "create", "--name", "Builds delayed", "--message", "-", "--yes");
-        assertEquals("Builds are delayed by up to an hour.", body(writes().get(0)).path("incident").path("body").asText());
+        assertEquals("Builds are delayed by up to an hour.", writes().get(0).requestJson().path("incident").path("body").asText());
         t.stdin("   \n");
         var empty = status("incident", "create", "--name", "Builds delayed", "--message", "-", "--yes");
         assertEquals(2, empty.exit(), empty.toString());
@@ -107,7 +107,7 @@ class StatusIncidentTest extends StatusTestBase {
         var r = status("incident", "create", "--name", "API slow", "--message", "-");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.stderr().contains("[y/N]"), "asked first on a terminal: " + r.stderr());
-        assertEquals("The API is slow from the editor.", body(writes().get(0)).path("incident").path("body").asText());
+        assertEquals("The API is slow from the editor.", writes().get(0).requestJson().path("incident").path("body").asText());
     }
 
     @Test
@@ -146,7 +146,7 @@ class StatusIncidentTest extends StatusTestBase {
         var patch = writes().get(0);
         assertEquals("PATCH", patch.method());
         assertTrue(patch.path().endsWith("/incidents/" + open), patch.path());
-        JsonNode inc = body(patch).path("incident");
+        JsonNode inc = patch.requestJson().path("incident");
         assertEquals("identified", inc.path("status").asText());
         assertEquals("A bad deploy; rolling back.", inc.path("body").asText());
         assertEquals("major_outage", inc.path("components").path(componentId("API")).asText());
@@ -160,7 +160,7 @@ class StatusIncidentTest extends StatusTestBase {
         String open = openIncident();
         String api = componentId("API");
         ok("incident", "resolve", open, "--yes");
-        JsonNode inc = body(writes().get(0)).path("incident");
+        JsonNode inc = writes().get(0).requestJson().path("incident");
         assertEquals("resolved", inc.path("status").asText());
         assertEquals("operational", inc.path("components").path(api).asText(), inc.toString());
         for (JsonNode c : components()) {
@@ -176,7 +176,7 @@ class StatusIncidentTest extends StatusTestBase {
     void resolveKeepComponentsLeavesThemAlone() {
         String open = openIncident();
         ok("incident", "resolve", open, "--keep-components", "--message", "Resolved; API still degraded while we watch it.", "--yes");
-        JsonNode inc = body(writes().get(0)).path("incident");
+        JsonNode inc = writes().get(0).requestJson().path("incident");
         assertFalse(inc.has("components"), inc.toString());
         assertEquals("Resolved; API still degraded while we watch it.", inc.path("body").asText());
         for (JsonNode c : components()) {

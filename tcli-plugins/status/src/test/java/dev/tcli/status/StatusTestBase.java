@@ -93,22 +93,7 @@ abstract class StatusTestBase {
         return received(r -> !r.method().equals("GET"));
     }
 
-    static String header(Recorder.Recorded r, String name) {
-        for (var e : r.requestHeaders().entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue().get(0);
-            }
-        }
-        return null;
-    }
 
-    static JsonNode body(Recorder.Recorded r) {
-        try {
-            return JSON.readTree(r.requestBody());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     JsonNode components() {
         return ok("components", "-o", "json").json();
