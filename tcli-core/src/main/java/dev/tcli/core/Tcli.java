@@ -61,12 +61,14 @@ public final class Tcli {
         GlobalOptions scanned = new GlobalOptions();
         RootCommand scan = new RootCommand(scanned);
         PrintWriter err = new PrintWriter(sys.err(), true);
-        CommandLine scanner = new CommandLine(scan);
-        scanner.setStopAtPositional(true);
-        try {
-            scanner.parseArgs(args);
-        } catch (ParameterException e) {
-            return usageError(e, err, "tcli");
+        if (!QuickScan.scan(args, scan)) {
+            CommandLine scanner = new CommandLine(scan);
+            scanner.setStopAtPositional(true);
+            try {
+                scanner.parseArgs(args);
+            } catch (ParameterException e) {
+                return usageError(e, err, "tcli");
+            }
         }
         Logs.apply(scanned.verbosity(), sys.err());
         XdgPaths earlyPaths = new XdgPaths(sys, scanned.config);
