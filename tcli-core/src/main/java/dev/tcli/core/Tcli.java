@@ -80,7 +80,7 @@ public final class Tcli {
                     sys.out().flush();
                     return ExitCode.OK;
                 }
-                RootHelp.print(registry, sys, !scanned.help && args.length > 0);
+                RootHelp.print(registry, sys, !scanned.help && args.length > 0, RootHelp.cacheFile(earlyPaths.cacheDir()));
                 return ExitCode.OK;
             }
             String name = scan.rest.get(0);
