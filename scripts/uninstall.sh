@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Removes what scripts/install.sh installed under PREFIX (~/.local unless --prefix): exactly the
 # files and directories in PREFIX/lib/tcli/install-manifest (a directory only when it is empty),
-# and the startup cache the launcher made for that install in ${XDG_CACHE_HOME:-~/.cache}/tcli.
+# and the startup cache and help text tcli made for that install in ${XDG_CACHE_HOME:-~/.cache}/tcli.
 # Your configuration (~/.config/tcli) and data (~/.local/share/tcli) are left alone.
 #
 # Options:
@@ -37,6 +37,8 @@ if [ ! -f "$manifest" ]; then
   exit 1
 fi
 
+build_id=""
+[ -r "$app/lib/BUILD_ID" ] && read -r build_id <"$app/lib/BUILD_ID"
 files=0 dirs=()
 while IFS=' ' read -r kind path; do
   case "$kind" in
@@ -53,6 +55,11 @@ if [ "$keep_cache" = 0 ]; then
   if [ -d "$startup" ]; then
     rm -rf "$startup"
     say "removed the startup cache $startup"
+  fi
+  # tcli --help's text for this build (RootHelp keeps one per build and width).
+  if [ -n "$build_id" ]; then
+    rm -f "$cache_root/help/help-$build_id-"*.txt
+    rmdir "$cache_root/help" 2>/dev/null || true
   fi
   # The launcher's JDK choice, when no other install is left to use it; then the cache
   # directories themselves when nothing else is in them (the launcher made them).
