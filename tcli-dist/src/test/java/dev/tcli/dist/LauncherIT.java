@@ -56,6 +56,8 @@ class LauncherIT {
 
     String startup = "auto";
 
+    String tcliJava;
+
     List<String> launch(Path javaHome, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(DIST.resolve("bin/tcli").toString());
@@ -65,6 +67,9 @@ class LauncherIT {
         pb.environment().put("HOME", home.toString());
         pb.environment().put("PATH", bin + ":/usr/bin:/bin");
         pb.environment().put("TCLI_STARTUP", startup);
+        if (tcliJava != null) {
+            pb.environment().put("TCLI_JAVA", tcliJava);
+        }
         if (javaHome != null) {
             pb.environment().put("JAVA_HOME", javaHome.toString());
         }
@@ -127,6 +132,16 @@ class LauncherIT {
 
         Path jdk25 = fakeJdk("jdk-25", "25.0.1");
         assertEquals("-Xlog:all=warning,aot*=off,cds*=off:stderr", flag(launch(jdk25, "--help"), "-Xlog:all"));
+    }
+
+    @Test
+    void tcliJavaThroughASymlinkIsRecognisedByTheJdkItLeadsTo() throws Exception {
+        Path jdk = fakeJdk("jdk-25", "25.0.1");
+        Path link = tmp.resolve("usr-bin-java");
+        Files.createSymbolicLink(link, jdk.resolve("bin/java"));
+        tcliJava = link.toString();
+        startup = "off";
+        assertTrue(launch(null, "--help").contains("-Xlog:all=warning,aot*=off,cds*=off:stderr"), "JDK 25 recognised");
     }
 
     @Test
