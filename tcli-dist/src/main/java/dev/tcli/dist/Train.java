@@ -22,12 +22,17 @@ import java.util.Map;
  * commands load. Each command runs in this one JVM, against a throw-away HOME (the sandbox
  * writes its state there), with output discarded; a failing command is simply skipped.
  *
- * <p>Two lists, for the launcher's two caches ({@code Train light}, {@code Train full}); any
+ * <p>Three lists, for the launcher's three caches ({@code Train help|light|full}); any
  * other arguments are one command line to train on. {@code scripts/bench} measures these
  * commands; extend both together.
  */
 public final class Train {
-    /** What help, listings and exec plugins load: the launcher's 'light' cache. */
+    /** tcli --help: the launcher's 'help' cache (twice: the text is rendered, then reused). */
+    static final List<String[]> HELP = List.of(
+            new String[] {"--help"},
+            new String[] {"--help"});
+
+    /** What a module's help, listings and exec plugins load: the launcher's 'light' cache. */
     static final List<String[]> LIGHT = List.of(
             new String[] {"--help"},
             new String[] {"oncall", "--help"},
@@ -64,7 +69,8 @@ public final class Train {
             env.put("PATH", bin + java.io.File.pathSeparator + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
             env.put("TZ", "UTC");
             PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-            List<String[]> runs = args.length == 1 && args[0].equals("light") ? LIGHT
+            List<String[]> runs = args.length == 1 && args[0].equals("help") ? HELP
+                    : args.length == 1 && args[0].equals("light") ? LIGHT
                     : args.length == 0 || args.length == 1 && args[0].equals("full") ? FULL
                     : List.<String[]>of(args);
             for (String[] run : runs) {

@@ -199,7 +199,7 @@ class DistributionIT {
                 continue;   // a JRE older than 17 in /usr/lib/jvm
             }
             env.put("TCLI_STARTUP", "prepare");
-            Run prepare = run(env, tcli.toString());
+            Run prepare = run(env, tcli.toString(), "-o", "json", "version");   // the cache this command line uses
             assertEquals(0, prepare.exit(), java + ": " + prepare);
             String file = prepare.out().strip().substring(4);
             assertTrue(Files.size(Path.of(file)) > 0, file);

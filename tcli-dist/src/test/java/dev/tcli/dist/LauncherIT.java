@@ -89,6 +89,7 @@ class LauncherIT {
         Path dir = home.resolve(".cache/tcli/startup").resolve(distHome.replace('/', '_')).resolve(buildId)
                 .resolve(version + jdk.resolve("bin/java").toString().replace('/', '_'));
         Files.createDirectories(dir);
+        Files.writeString(dir.resolve("help." + ext), "x");
         Files.writeString(dir.resolve("light." + ext), "x");
         Files.writeString(dir.resolve("full." + ext), "x");
         return dir;
@@ -99,12 +100,17 @@ class LauncherIT {
     }
 
     @Test
-    void helpListingsVersionAndExecPluginsGetTheLightCacheVerbsTheFull() throws Exception {
+    void rootHelpGetsTheHelpCacheListingsAndExecPluginsTheLightVerbsTheFull() throws Exception {
         Path jdk = fakeJdk("jdk-25", "25.0.1");
         Path dir = caches(jdk, "25.0.1", "aot");
+        String help = "-XX:AOTCache=" + dir.resolve("help.aot");
         String light = "-XX:AOTCache=" + dir.resolve("light.aot");
         String full = "-XX:AOTCache=" + dir.resolve("full.aot");
-        String[][] lightRuns = {{}, {"--help"}, {"-h"}, {"oncall", "--help"}, {"--profile", "sandbox", "oncall", "ack", "-h"},
+        String[][] helpRuns = {{}, {"--help"}, {"-h"}, {"-V"}, {"--profile", "sandbox"}, {"-o", "json", "--help"}};
+        for (String[] run : helpRuns) {
+            assertEquals(help, flag(launch(jdk, run), "-XX:AOTCache="), String.join(" ", run));
+        }
+        String[][] lightRuns = {{"oncall", "--help"}, {"--profile", "sandbox", "oncall", "ack", "-h"},
             {"plugins", "list"}, {"-o", "json", "version"}, {"--profile", "oncall", "version"},
             {"hello", "world"}, {"--profile", "sandbox", "hello"}};
         for (String[] run : lightRuns) {
@@ -122,7 +128,7 @@ class LauncherIT {
         Path jdk = fakeJdk("jdk-17", "17.0.9");
         Path dir = caches(jdk, "17.0.9", "jsa");
         List<String> argv = launch(jdk, "--help");
-        assertEquals("-XX:SharedArchiveFile=" + dir.resolve("light.jsa"), flag(argv, "-XX:SharedArchiveFile="));
+        assertEquals("-XX:SharedArchiveFile=" + dir.resolve("help.jsa"), flag(argv, "-XX:SharedArchiveFile="));
         assertEquals(null, flag(argv, "-XX:AOTCache"));
         assertTrue(argv.contains("-Xlog:disable"), argv.toString());
         assertEquals("-Xlog:all=warning,cds*=off:stderr", flag(argv, "-Xlog:all"));   // JDK 17 knows no 'aot' tag
