@@ -100,9 +100,11 @@ class DistributionIT {
 
         Path page = prefix.resolve("share/man/man1/tcli-oncall-ack.1");
         assertTrue(Files.isRegularFile(page));
-        Run man = run(Map.of(), "man", "-M", prefix.resolve("share/man").toString(), "-w", "tcli-oncall-ack");
-        assertEquals(0, man.exit(), man.toString());
-        assertEquals(page.toRealPath().toString(), Path.of(man.out().strip()).toRealPath().toString());
+        if (hasMan()) {
+            Run man = run(Map.of(), "man", "-M", prefix.resolve("share/man").toString(), "-w", "tcli-oncall-ack");
+            assertEquals(0, man.exit(), man.toString());
+            assertEquals(page.toRealPath().toString(), Path.of(man.out().strip()).toRealPath().toString());
+        }
         assertTrue(Files.isRegularFile(prefix.resolve("share/bash-completion/completions/tcli")));
         assertTrue(Files.isRegularFile(prefix.resolve("share/zsh/site-functions/_tcli")));
 
@@ -235,9 +237,22 @@ class DistributionIT {
             assertTrue(text.contains(".SH SYNOPSIS"), page);
         }
         assertTrue(Files.readString(man1.resolve("tcli-oncall-ack.1")).contains("tcli oncall ack 1042"), "examples kept");
-        Run render = run(Map.of(), "man", "-l", "--warnings", man1.resolve("tcli-oncall-ack.1").toString());
-        assertEquals(0, render.exit(), render.toString());
-        assertTrue(render.out().contains("Acknowledge"), render.toString());
+        if (hasMan()) {
+            Run render = run(Map.of(), "man", "-l", "--warnings", man1.resolve("tcli-oncall-ack.1").toString());
+            assertEquals(0, render.exit(), render.toString());
+            assertTrue(render.out().contains("Acknowledge"), render.toString());
+        }
+    }
+
+    /** man(1) is not on every CI image; the pages' files are checked either way. */
+    static boolean hasMan() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            if (Files.isExecutable(Path.of(dir, "man"))) {
+                return true;
+            }
+        }
+        System.err.println("DistributionIT: no man(1) on PATH; man -M / man -l checks skipped");
+        return false;
     }
 
     private static String everythingUnderOrNone(Path p) throws IOException {

@@ -151,6 +151,20 @@ class LauncherIT {
     }
 
     @Test
+    void tcliJavaOlderThan17IsRefusedWithWhatToDo() throws Exception {
+        Path old = fakeJdk("jdk-11", "11.0.20");
+        ProcessBuilder pb = new ProcessBuilder(DIST.resolve("bin/tcli").toString(), "--help");
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("TCLI_JAVA", old.resolve("bin/java").toString());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), out);
+        assertTrue(out.contains("is Java 11.0.20; tcli needs 17 or newer"), out);
+    }
+
+    @Test
     void aJdkOlderThan17IsPassedOver() throws Exception {
         Path old = fakeJdk("jdk-11", "11.0.20");
         startup = "off";   // no training in the background of a temp HOME
