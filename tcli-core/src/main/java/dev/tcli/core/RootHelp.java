@@ -83,8 +83,9 @@ final class RootHelp {
                 "  tcli oncall ack                             acknowledge what is paging you",
                 "  tcli -o json oncall who                     who is on call, for a script",
                 "",
-                "Run 'tcli MODULE --help' for a module's verbs. Exit codes: 0 done, 1 failed, 2 usage, 3 config,",
-                "4 credentials rejected, 5 not found, 6 service unavailable, 130 interrupted.");
+                "Run 'tcli MODULE --help' for a module's verbs.",
+                "Exit codes: 0 done, 1 failed, 2 usage, 3 config, 4 credentials rejected,",
+                "5 not found, 6 service unavailable, 130 interrupted.");
         return cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
     }
 
