@@ -126,6 +126,8 @@ public final class Tcli {
         root.setOut(ctx.stdout());
         root.setErr(ctx.stderr());
         root.setCaseInsensitiveEnumValuesAllowed(true);
+        // "--profile sandbox sandbox reset": a profile may share its name with a module
+        root.setAllowSubcommandsAsOptionParameters(true);
         root.setParameterExceptionHandler((e, a) -> {
             Logs.apply(globals.verbosity(), sys.err());
             return usageError(e, ctx.stderr(), e.getCommandLine().getCommandSpec().qualifiedName());

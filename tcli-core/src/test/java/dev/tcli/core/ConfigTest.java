@@ -206,6 +206,19 @@ class ConfigTest {
     }
 
     @Test
+    void aProfileMayShareItsNameWithAModule() {
+        var t = new TcliHarness(tmp).config("""
+                [profiles.config.pagerduty]
+                email = "ops@example.com"
+                """);
+        var show = t.run("--profile", "config", "config", "show", "-o", "json");
+        assertEquals(0, show.exit(), show.toString());
+        assertEquals("config", show.json().get("profile").asText());
+        var again = t.run("-o", "json", "--profile", "config", "--verbose", "config", "show");
+        assertEquals(0, again.exit(), again.toString());
+    }
+
+    @Test
     void configShowMasksLiteralSecrets() {
         var t = new TcliHarness(tmp).config("""
                 default_profile = "live"
