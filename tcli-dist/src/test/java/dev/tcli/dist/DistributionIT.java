@@ -171,6 +171,26 @@ class DistributionIT {
         assertTrue(new ObjectMapper().readTree(sandbox.out()).isArray(), sandbox.toString());
     }
 
+    /** The sandbox issue's promise: an ack in one tcli process is what the next process sees. */
+    @Test
+    void anAckInOneProcessIsSeenByTheNext() throws Exception {
+        Map<String, String> env = Map.of("TCLI_STARTUP", "off");
+        String tcli = DIST.resolve("bin/tcli").toString();
+        assertEquals(0, run(env, tcli, "--profile", "sandbox", "sandbox", "reset").exit());
+        Run open = run(env, tcli, "--profile", "sandbox", "-o", "json", "oncall", "incidents", "--status", "triggered");
+        assertEquals(0, open.exit(), open.toString());
+        String number = new ObjectMapper().readTree(open.out()).get(0).path("number").asText();
+        Run ack = run(env, tcli, "--profile", "sandbox", "oncall", "ack", number);
+        assertEquals(0, ack.exit(), ack.toString());
+        Run after = run(env, tcli, "--profile", "sandbox", "-o", "json", "oncall", "incidents");
+        assertEquals(0, after.exit(), after.toString());
+        boolean acked = false;
+        for (var i : new ObjectMapper().readTree(after.out())) {
+            acked |= i.path("number").asText().equals(number) && i.path("status").asText().equals("acknowledged");
+        }
+        assertTrue(acked, "incident " + number + " acknowledged in a third process:\n" + after);
+    }
+
     /** Every JDK >= 17 here: the launcher's choice, and each one forced with TCLI_JAVA. */
     static List<String> jdks() throws IOException {
         List<String> out = new ArrayList<>();
