@@ -338,7 +338,9 @@ public final class DefaultContext implements ModuleContext, Flags {
     @Override
     public synchronized Journal journal() {
         if (journal == null) {
-            String user = sys.get("USER") != null ? sys.get("USER") : sys.get("LOGNAME") != null ? sys.get("LOGNAME") : "unknown";
+            // cron and some containers leave USER and LOGNAME unset; the JVM reads the account itself
+            String user = sys.get("USER") != null ? sys.get("USER")
+                    : sys.get("LOGNAME") != null ? sys.get("LOGNAME") : System.getProperty("user.name", "unknown");
             journal = new JsonlJournal(paths().stateDir().resolve("journal.jsonl"), this::profileOrNone, user, sys.clock());
         }
         return journal;

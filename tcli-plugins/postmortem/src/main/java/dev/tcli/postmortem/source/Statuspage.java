@@ -42,7 +42,7 @@ public final class Statuspage {
         } catch (ApiException e) {
             if (e.status() == 404) {
                 throw TcliException.notFound("no Statuspage incident " + id + " on page " + pageId
-                        + ": check the id with `tcli status incidents`");
+                        + ": check the id with `tcli status incident list`");
             }
             throw e;
         }
