@@ -25,7 +25,6 @@ import okhttp3.Cookie;
 import okhttp3.CookieJar;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -36,7 +35,7 @@ final class JsonApiClient implements ApiClient {
     private static final Set<String> READS = Set.of("GET", "HEAD");
 
     private final OkHttpLayer layer;
-    private final OkHttpClient client;
+    private final SchemeClients clients;
     private final String service;
     private final String baseUrl;
     private final Map<String, String> headers;
@@ -52,18 +51,18 @@ final class JsonApiClient implements ApiClient {
         this.secretHeaders = Set.copyOf(b.secretHeaders);
         this.retryPosts = b.retryPosts;
         this.rateLimited = b.rateLimited;
-        OkHttpClient shared = layer.client();
+        SchemeClients shared = layer.clients();
         if (b.cookies || b.noRedirects) {
-            OkHttpClient.Builder nb = shared.newBuilder();
-            if (b.cookies) {
-                nb.cookieJar(new MemoryCookieJar());
-            }
-            if (b.noRedirects) {
-                nb.followRedirects(false).followSslRedirects(false);
-            }
-            this.client = nb.build();
+            CookieJar jar = b.cookies ? new MemoryCookieJar() : null; // one jar for http and https alike
+            boolean noRedirects = b.noRedirects;
+            this.clients = shared.derive(nb -> {
+                if (jar != null) {
+                    nb.cookieJar(jar);
+                }
+                return noRedirects ? nb.followRedirects(false).followSslRedirects(false) : nb;
+            });
         } else {
-            this.client = shared;
+            this.clients = shared;
         }
     }
 
@@ -90,7 +89,7 @@ final class JsonApiClient implements ApiClient {
     @Override
     public Response exchange(String method, String path, Map<String, ?> query, Object body, Map<String, String> extra) {
         Request request = request(method, path, query, body, extra);
-        try (okhttp3.Response response = client.newCall(request).execute()) {
+        try (okhttp3.Response response = clients.execute(request)) {
             return new Response(response.code(), response.headers().toMultimap(), response.body().string());
         } catch (SocketTimeoutException e) {
             throw new ApiException(ExitCode.UNAVAILABLE, 0, MissingNode.getInstance(),

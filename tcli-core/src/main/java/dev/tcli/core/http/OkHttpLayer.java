@@ -14,7 +14,8 @@ import okhttp3.OkHttpClient;
 /**
  * The process's one OkHttp client, built on first use so that {@code --help} never loads
  * OkHttp. Settings come from {@code [profiles.P.http]}: {@code timeout}, {@code connect_timeout},
- * {@code max_retries}, {@code retry_backoff}, {@code max_retry_time}, {@code ca_file}.
+ * {@code max_retries}, {@code retry_backoff}, {@code max_retry_time}, {@code ca_file}. TLS is set up
+ * only when an https URL is used ({@link SchemeClients}).
  */
 public final class OkHttpLayer implements Http {
     private final Supplier<Settings> settings;
@@ -23,7 +24,7 @@ public final class OkHttpLayer implements Http {
     private final boolean dryRun;
     private final PrintWriter stdout;
     private final Function<String, Path> expand;
-    private OkHttpClient client;
+    private SchemeClients clients;
 
     public OkHttpLayer(Supplier<Settings> settings, Map<String, String> env, String version, boolean dryRun,
             PrintWriter stdout, Function<String, Path> expand) {
@@ -52,8 +53,12 @@ public final class OkHttpLayer implements Http {
         return "tcli/" + version;
     }
 
-    synchronized OkHttpClient client() {
-        if (client == null) {
+    /**
+     * The shared clients. The TLS one is built on the first https URL, except with a
+     * {@code ca_file}, which is checked here as before (a profile with a corporate CA is an https one).
+     */
+    synchronized SchemeClients clients() {
+        if (clients == null) {
             Settings s = settings.get();
             RetryPolicy defaults = RetryPolicy.DEFAULT;
             RetryPolicy policy = new RetryPolicy(
@@ -75,20 +80,20 @@ public final class OkHttpLayer implements Http {
             } else {
                 b.proxy(java.net.Proxy.NO_PROXY);
             }
-            s.string("ca_file").ifPresent(ca -> {
-                TrustedCas cas = TrustedCas.withExtra(expand.apply(ca), s.where("ca_file"));
-                b.sslSocketFactory(cas.context.getSocketFactory(), cas.trustManager);
-            });
-            client = b.build();
+            TrustedCas cas = s.string("ca_file")
+                    .map(ca -> TrustedCas.withExtra(expand.apply(ca), s.where("ca_file")))
+                    .orElse(null);
+            clients = SchemeClients.of(b, tls -> cas == null ? tls : tls.sslSocketFactory(cas.context.getSocketFactory(), cas.trustManager));
         }
-        return client;
+        return clients;
     }
 
     /** Lets the process exit promptly: OkHttp's pool threads are not needed after the command. */
     public synchronized void close() {
-        if (client != null) {
-            client.dispatcher().executorService().shutdown();
-            client.connectionPool().evictAll();
+        if (clients != null) {
+            // the TLS client, when built, shares these
+            clients.cleartext().dispatcher().executorService().shutdown();
+            clients.cleartext().connectionPool().evictAll();
         }
     }
 }
