@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -56,7 +57,7 @@ public final class ExecModuleSource implements ModuleSource {
                 }
                 ExecPlugin first = found.get(name);
                 if (first == null) {
-                    found.put(name, new ExecPlugin(name, Descriptions.read(file), file));
+                    found.put(name, new ExecPlugin(name, file));
                 } else if (!sameFile(first.path(), file)) {
                     warnings.add(file.getFileName() + " in " + dir + " is shadowed by " + first.path() + " (earlier on PATH)");
                 }
@@ -65,6 +66,37 @@ public final class ExecModuleSource implements ModuleSource {
         List<ExternalModule> modules = new ArrayList<>(found.values());
         modules.sort(Comparator.comparing(ExternalModule::name));
         return new Discovery(modules, warnings);
+    }
+
+    /**
+     * The first {@code tcli-NAME} on PATH that {@link #discover} would also have chosen: a
+     * regular, executable file, in the first directory that has one. One {@code stat} per PATH
+     * entry instead of listing every directory, and no description read: this runs a plugin,
+     * it does not list it.
+     */
+    @Override
+    public Optional<ExternalModule> find(String name, Map<String, String> env) {
+        String path = env.get("PATH");
+        if (path == null || !NAME.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        for (String entry : path.split(java.io.File.pathSeparator, -1)) {
+            Path file;
+            try {
+                Path dir = Path.of(entry);
+                if (entry.isEmpty() || !dir.isAbsolute()) {
+                    continue; // as in directories(): never the current directory
+                }
+                file = dir.resolve(PREFIX + name);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (Files.isRegularFile(file) && Files.isExecutable(file)) {
+                PluginProcess.prepare(); // found to be run: start what starting it will need
+                return Optional.of(new ExecPlugin(name, file));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -35,6 +35,19 @@ final class PluginProcess {
     private PluginProcess() {
     }
 
+    /**
+     * Starts, on a daemon thread, the part of {@link ProcessBuilder#start} that does not depend on
+     * the plugin: since JDK 23 it asks {@code System.getLogger} for its logger, and the first such
+     * call looks for a {@code System.LoggerFinder} in every jar on the class path (10–20 ms of
+     * opening jars that the startup cache otherwise spares). Done while tcli prepares the
+     * plugin's environment instead of after the plugin has started; harmless on older JDKs.
+     */
+    static void prepare() {
+        Thread t = new Thread(() -> System.getLogger(ProcessBuilder.class.getName()), "tcli-plugin-prepare");
+        t.setDaemon(true);
+        t.start();
+    }
+
     static int run(Path executable, List<String> args, Map<String, String> env, ModuleContext ctx) {
         List<String> argv = new ArrayList<>(args.size() + 1);
         argv.add(executable.toString());
@@ -63,20 +76,25 @@ final class PluginProcess {
         // not SIG_IGN: caught signals are reset to the default by exec, ignored ones would be
         // inherited and the plugin could not be interrupted at all.
         SignalHandler previous = ignoreInterrupts();
-        Thread hangup = null;
+        // SIGTERM or SIGHUP (terminal closed) end tcli: take the plugin with us rather than orphan
+        // it. The hook is in place before the start, so a SIGTERM arriving while the plugin starts
+        // cannot slip between the two; it waits for the start to finish (or fail) and then stops it.
+        ProcessHolder started = new ProcessHolder();
+        Thread hangup = new Thread(started::destroy, "tcli-plugin-hangup");
+        Runtime.getRuntime().addShutdownHook(hangup);
         try {
-            Process p = start(pb, executable);
-            // SIGTERM or SIGHUP (terminal closed) end tcli: take the plugin with us rather than orphan it.
-            hangup = new Thread(p::destroy, "tcli-plugin-hangup");
-            Runtime.getRuntime().addShutdownHook(hangup);
+            Process p = null;
+            try {
+                p = start(pb, executable);
+            } finally {
+                started.set(p); // null when it could not start: nothing to stop
+            }
             return waitFor(p);
         } finally {
-            if (hangup != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hangup);
-                } catch (IllegalStateException e) {
-                    // already shutting down: the hook is running, which is what we want
-                }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hangup);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running, which is what we want
             }
             restore(previous);
         }
@@ -140,6 +158,37 @@ final class PluginProcess {
                 Signal.handle(new Signal("INT"), previous);
             } catch (IllegalArgumentException e) {
                 // cannot happen for a handler we just replaced; nothing better to do
+            }
+        }
+    }
+
+    /**
+     * The plugin once started, for the shutdown hook: it may run while {@code pb.start()} is still
+     * under way, and then waits for it (bounded: a shutdown must not hang on a stuck fork).
+     */
+    static final class ProcessHolder {
+        private static final long START_WAIT_MILLIS = 5_000;
+        private Process process;
+        private boolean settled;
+
+        synchronized void set(Process p) {
+            process = p;
+            settled = true;
+            notifyAll();
+        }
+
+        synchronized void destroy() {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_WAIT_MILLIS);
+            try {
+                long left;
+                while (!settled && (left = deadline - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (process != null) {
+                process.destroy();
             }
         }
     }

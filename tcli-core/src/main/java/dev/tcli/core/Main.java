@@ -6,7 +6,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Tcli tcli = new Tcli(SystemEnv.current());
+        int code = run(new Tcli(SystemEnv.current()), args);
+        System.exit(code);
+    }
+
+    /**
+     * One run as the process runs it, short of exiting; the startup cache's training calls this
+     * too, so that what a real start loads (this class, the hook) is in the cache.
+     */
+    public static int run(Tcli tcli, String[] args) {
         // On Ctrl-C the JVM runs shutdown hooks and exits 130: undo server-side work first.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!tcli.finished()) {
@@ -16,6 +24,6 @@ public final class Main {
         int code = tcli.run(args);
         System.out.flush();
         System.err.flush();
-        System.exit(code);
+        return code;
     }
 }

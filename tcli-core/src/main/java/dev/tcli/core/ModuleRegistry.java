@@ -23,6 +23,10 @@ import java.util.ServiceLoader;
  * {@code $XDG_DATA_HOME/tcli/plugins/*.jar} ("plugins (jar)"), then, only when asked, the
  * {@link ModuleSource}s such as PATH executables. A built-in always wins a name; a jar that
  * fails to load is reported and the others still load.
+ *
+ * <p>Nothing is loaded until asked. Running one module ({@link #resolve}) finds just that name:
+ * with the distribution's {@link ModuleIndex} a built-in is one class instantiated, and a PATH
+ * plugin one {@code stat} per PATH directory; listings ({@link #all}) find everything.
  */
 public final class ModuleRegistry {
     public static final String BUILT_IN = "built-in";
@@ -31,6 +35,11 @@ public final class ModuleRegistry {
     /** One module as listed by {@code tcli --help} and {@code tcli plugins list}. */
     public record Entry(String name, String description, String group, String origin, TcliModule module,
             ModuleSource.ExternalModule external) {
+        /** One line, or empty; an external module's is read when first asked (running one never asks). */
+        @Override
+        public String description() {
+            return description != null ? description : external != null ? external.description() : "";
+        }
     }
 
     private final Path pluginDir;
@@ -38,11 +47,97 @@ public final class ModuleRegistry {
     private final Map<String, Entry> java = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<ClassLoader> loaders = new ArrayList<>();
+    private final ModuleIndex index;
+    private boolean loaded;
     private Map<String, Entry> external;
 
     public ModuleRegistry(Path pluginDir, Map<String, String> env) {
+        this(pluginDir, env, ModuleIndex.forThisInstall());
+    }
+
+    /** With {@code index} (null: none) instead of the one beside tcli's jar. */
+    ModuleRegistry(Path pluginDir, Map<String, String> env, ModuleIndex index) {
         this.pluginDir = pluginDir;
         this.env = env;
+        this.index = index;
+    }
+
+    /**
+     * The module {@code name} as a run of {@code tcli NAME ...} would use it, finding no more
+     * than that: the same answer as {@link #javaModule} then {@link #externalModules}, without
+     * the listings' work (every module instantiated, every PATH directory read, every
+     * description). Empty when there is no such module.
+     */
+    public synchronized Optional<Entry> resolve(String name) {
+        if (!loaded && index != null) {
+            Optional<Entry> quick = fromIndex(name);
+            if (quick.isPresent()) {
+                return quick;
+            }
+        }
+        load();
+        Entry j = java.get(name);
+        if (j != null) {
+            return Optional.of(j);
+        }
+        if (external != null) {
+            return Optional.ofNullable(external.get(name));
+        }
+        for (ModuleSource source : services(ModuleSource.class)) {
+            Optional<ModuleSource.ExternalModule> m = source.find(name, env);
+            if (m.isPresent()) {
+                return Optional.of(externalEntry(source, m.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code name} from the index: the built-in of that name, or, when no built-in and no plugin
+     * jar can claim it, a module source's. Empty means "ask the slow way" (which also reports
+     * whatever is broken).
+     */
+    private Optional<Entry> fromIndex(String name) {
+        ClassLoader app = ModuleRegistry.class.getClassLoader();
+        String builtIn = index.moduleClass(name);
+        if (builtIn != null) {
+            try {
+                TcliModule m = (TcliModule) Class.forName(builtIn, true, app).getDeclaredConstructor().newInstance();
+                if (m.name().equals(name)) {
+                    return Optional.of(new Entry(name, m.description(), BUILT_IN, BUILT_IN, m, null));
+                }
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                // the full load reports it
+            }
+            return Optional.empty();
+        }
+        if (!jars().isEmpty()) {
+            return Optional.empty(); // a plugin jar may provide the name, or another module source
+        }
+        for (String cls : index.sources()) {
+            try {
+                ModuleSource source = (ModuleSource) Class.forName(cls, true, app).getDeclaredConstructor().newInstance();
+                Optional<ModuleSource.ExternalModule> m = source.find(name, env);
+                if (m.isPresent()) {
+                    return Optional.of(externalEntry(source, m.get()));
+                }
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Entry externalEntry(ModuleSource source, ModuleSource.ExternalModule m) {
+        return new Entry(m.name(), null, source.group(), m.origin(), null, m);
+    }
+
+    /** The Java modules, built-in and from plugin jars, all of them: once. */
+    private synchronized void load() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
         ClassLoader app = ModuleRegistry.class.getClassLoader();
         loaders.add(app);
         load(app, null);
@@ -109,16 +204,19 @@ public final class ModuleRegistry {
         }
     }
 
-    public Optional<Entry> javaModule(String name) {
+    public synchronized Optional<Entry> javaModule(String name) {
+        load();
         return Optional.ofNullable(java.get(name));
     }
 
-    public List<Entry> javaModules() {
+    public synchronized List<Entry> javaModules() {
+        load();
         return List.copyOf(java.values());
     }
 
     /** Modules of every {@link ModuleSource}; asked once, on demand. Names taken by Java modules are reported as shadowed. */
     public synchronized Map<String, Entry> externalModules() {
+        load();
         if (external == null) {
             external = new LinkedHashMap<>();
             for (ModuleSource source : services(ModuleSource.class)) {
@@ -132,20 +230,22 @@ public final class ModuleRegistry {
                                 + " always wins); rename it to use it");
                         continue;
                     }
-                    external.putIfAbsent(m.name(), new Entry(m.name(), m.description(), source.group(), m.origin(), null, m));
+                    external.putIfAbsent(m.name(), externalEntry(source, m));
                 }
             }
         }
         return external;
     }
 
-    public List<Entry> all() {
+    public synchronized List<Entry> all() {
+        load();
         List<Entry> out = new ArrayList<>(java.values());
         out.addAll(externalModules().values());
         return out;
     }
 
-    public List<String> warnings() {
+    public synchronized List<String> warnings() {
+        load();
         return List.copyOf(warnings);
     }
 
@@ -158,7 +258,8 @@ public final class ModuleRegistry {
     }
 
     /** Providers of a service from the class path and the plugin jars, each once. */
-    public <S> List<S> services(Class<S> type) {
+    public synchronized <S> List<S> services(Class<S> type) {
+        load();
         List<S> out = new ArrayList<>();
         List<Class<?>> seen = new ArrayList<>();
         for (ClassLoader cl : loaders) {

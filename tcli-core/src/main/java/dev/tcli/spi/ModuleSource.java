@@ -2,6 +2,7 @@ package dev.tcli.spi;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A source of modules that are not Java classes, such as {@code tcli-NAME} executables on
@@ -15,6 +16,16 @@ public interface ModuleSource {
 
     /** Finds this source's modules. Must not run them. */
     Discovery discover(Map<String, String> env);
+
+    /**
+     * The one module called {@code name}, to run it: the module {@link #discover} would list
+     * under that name, or empty. Warnings are for listings and are not collected here, so a
+     * source can stop at the first match instead of surveying everything (a PATH scan reads every
+     * directory on PATH; running {@code tcli hello} needs one {@code stat} per directory).
+     */
+    default Optional<ExternalModule> find(String name, Map<String, String> env) {
+        return discover(env).modules().stream().filter(m -> m.name().equals(name)).findFirst();
+    }
 
     /** What a source found, plus anything wrong a user should hear about. */
     record Discovery(List<ExternalModule> modules, List<String> warnings) {

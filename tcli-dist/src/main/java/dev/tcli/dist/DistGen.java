@@ -3,6 +3,7 @@ package dev.tcli.dist;
 import dev.tcli.core.DefaultContext;
 import dev.tcli.core.GlobalOptions;
 import dev.tcli.core.Interrupts;
+import dev.tcli.core.ModuleIndex;
 import dev.tcli.core.ModuleRegistry;
 import dev.tcli.core.SystemEnv;
 import dev.tcli.core.Tcli;
@@ -60,6 +61,8 @@ public final class DistGen {
             if (!registry.warnings().isEmpty()) {
                 throw new IllegalStateException("modules failed to load: " + String.join("; ", registry.warnings()));
             }
+            // lib/MODULES: the built-in names, so that 'tcli NAME' finds NAME without opening every jar.
+            ModuleIndex.write(dist.resolve("lib"));
             DefaultContext ctx = new DefaultContext(sys, new GlobalOptions(), registry, new Interrupts(), Tcli.version());
             CommandLine root = Tcli.fullTree(ctx);
             List<String> missing = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.tcli.dist;
 
+import dev.tcli.core.Main;
 import dev.tcli.core.SystemEnv;
 import dev.tcli.core.Tcli;
 import java.io.IOException;
@@ -74,10 +75,15 @@ public final class Train {
                     : args.length == 0 || args.length == 1 && args[0].equals("full") ? FULL
                     : List.<String[]>of(args);
             for (String[] run : runs) {
-                SystemEnv sys = new SystemEnv(env, InputStream.nullInputStream(), sink, sink, false, false, false,
-                        Clock.systemUTC(), home);
+                // The exec plugin as a real start runs it: through Main, on this process's own
+                // streams (the launcher sends them to a log), so the terminal path is cached too.
+                boolean exec = run.length > 0 && run[0].equals("train");
+                SystemEnv sys = exec
+                        ? new SystemEnv(env, System.in, System.out, System.err, false, false, false, Clock.systemUTC(), home)
+                        : new SystemEnv(env, InputStream.nullInputStream(), sink, sink, false, false, false,
+                                Clock.systemUTC(), home);
                 try {
-                    if (new Tcli(sys).run(run) == 0) {
+                    if ((exec ? Main.run(new Tcli(sys), run) : new Tcli(sys).run(run)) == 0) {
                         ok++;
                     }
                 } catch (RuntimeException | LinkageError e) {
