@@ -92,7 +92,6 @@ public final class ExecModuleSource implements ModuleSource {
                 continue;
             }
             if (Files.isRegularFile(file) && Files.isExecutable(file)) {
-                PluginProcess.prepare(); // found to be run: start what starting it will need
                 return Optional.of(new ExecPlugin(name, file));
             }
         }

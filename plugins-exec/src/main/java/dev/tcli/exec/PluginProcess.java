@@ -35,19 +35,6 @@ final class PluginProcess {
     private PluginProcess() {
     }
 
-    /**
-     * Starts, on a daemon thread, the part of {@link ProcessBuilder#start} that does not depend on
-     * the plugin: since JDK 23 it asks {@code System.getLogger} for its logger, and the first such
-     * call looks for a {@code System.LoggerFinder} in every jar on the class path (10–20 ms of
-     * opening jars that the startup cache otherwise spares). Done while tcli prepares the
-     * plugin's environment instead of after the plugin has started; harmless on older JDKs.
-     */
-    static void prepare() {
-        Thread t = new Thread(() -> System.getLogger(ProcessBuilder.class.getName()), "tcli-plugin-prepare");
-        t.setDaemon(true);
-        t.start();
-    }
-
     static int run(Path executable, List<String> args, Map<String, String> env, ModuleContext ctx) {
         List<String> argv = new ArrayList<>(args.size() + 1);
         argv.add(executable.toString());
