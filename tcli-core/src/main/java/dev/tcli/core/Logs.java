@@ -14,6 +14,11 @@ public final class Logs {
     private Logs() {
     }
 
+    /** Whether DEBUG lines are written ({@code -vv}); asking starts no logback. */
+    public static boolean debug() {
+        return verbosity >= 2;
+    }
+
     /** Sets the level ({@code -v} count) and stderr of this run. */
     public static void apply(int verbosity, PrintStream err) {
         Logs.verbosity = verbosity;

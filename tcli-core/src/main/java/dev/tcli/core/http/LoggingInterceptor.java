@@ -1,5 +1,6 @@
 package dev.tcli.core.http;
 
+import dev.tcli.core.Logs;
 import dev.tcli.core.Redactor;
 import java.io.IOException;
 import java.util.Locale;
@@ -11,9 +12,11 @@ import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code -vv}: every request and answer on stderr, with credentials masked. */
+/**
+ * {@code -vv}: every request and answer on stderr, with credentials masked. Without {@code -vv}
+ * it never touches the logger, so a verb's requests do not start logback (about 70 classes).
+ */
 final class LoggingInterceptor implements Interceptor {
-    private static final Logger LOG = LoggerFactory.getLogger("tcli.http");
     private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
             "set-cookie", "x-vo-api-key", "x-api-key");
 
@@ -25,23 +28,29 @@ final class LoggingInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        if (!LOG.isDebugEnabled()) {
+        if (!Logs.debug()) {
             return chain.proceed(request);
         }
-        LOG.debug("> {} {}", request.method(), Redactor.redact(request.url().toString()));
+        Logger log = Log.HTTP;
+        log.debug("> {} {}", request.method(), Redactor.redact(request.url().toString()));
         log(">", request.headers());
         long t0 = System.nanoTime();
         Response response = chain.proceed(request);
-        LOG.debug("< {} {} ({} ms)", response.code(), request.url().encodedPath(), (System.nanoTime() - t0) / 1_000_000);
+        log.debug("< {} {} ({} ms)", response.code(), request.url().encodedPath(), (System.nanoTime() - t0) / 1_000_000);
         log("<", response.headers());
         return response;
     }
 
+    private static final class Log {
+        static final Logger HTTP = LoggerFactory.getLogger("tcli.http");
+    }
+
     private static void log(String dir, Headers headers) {
+        Logger log = Log.HTTP;
         for (int i = 0; i < headers.size(); i++) {
             String name = headers.name(i);
             String value = isSecretHeader(name) ? Redactor.MASK : Redactor.redact(headers.value(i));
-            LOG.debug("{} {}: {}", dir, name, value);
+            log.debug("{} {}: {}", dir, name, value);
         }
     }
 }

@@ -20,7 +20,11 @@ import org.slf4j.LoggerFactory;
  * early rather than wait past the total budget.
  */
 final class RetryInterceptor implements Interceptor {
-    private static final Logger LOG = LoggerFactory.getLogger(RetryInterceptor.class);
+    /** Loaded at the first retry: logback starts only when something is logged. */
+    private static final class Log {
+        static final Logger RETRY = LoggerFactory.getLogger(RetryInterceptor.class);
+    }
+
     private static final Set<Integer> RETRY_STATUS = Set.of(429, 502, 503, 504);
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
 
@@ -89,7 +93,7 @@ final class RetryInterceptor implements Interceptor {
             }
             response.close();
             attempt++;
-            LOG.info("{} {} answered {}; retry {} of {} in {} ms", request.method(), request.url().encodedPath(), code,
+            Log.RETRY.info("{} {} answered {}; retry {} of {} in {} ms", request.method(), request.url().encodedPath(), code,
                     attempt, policy.maxRetries(), delay.toMillis());
             sleep(delay);
         }
@@ -104,7 +108,7 @@ final class RetryInterceptor implements Interceptor {
         if (elapsed(start).plus(delay).compareTo(policy.maxTotal()) > 0) {
             return false;
         }
-        LOG.info("{} {} failed ({}); retry {} of {} in {} ms", request.method(), request.url().encodedPath(), why,
+        Log.RETRY.info("{} {} failed ({}); retry {} of {} in {} ms", request.method(), request.url().encodedPath(), why,
                 attempt, policy.maxRetries(), delay.toMillis());
         sleep(delay);
         return true;
