@@ -112,6 +112,10 @@ public final class SandboxServer implements AutoCloseable {
             if (reply == null) {
                 return; // connection reset on purpose
             }
+            // Recorded before the answer leaves: a test that has its response must also see the record.
+            Recorder.record(new Recorder.Recorded(name, http.getRequestMethod(), rest, http.getRequestURI().getRawQuery(),
+                    Map.copyOf(http.getRequestHeaders()), new String(body, StandardCharsets.UTF_8), reply.status,
+                    Map.copyOf(reply.headers), new String(reply.body, StandardCharsets.UTF_8)));
             reply.headers.forEach((k, v) -> http.getResponseHeaders().put(k, v));
             int len = reply.body.length;
             http.sendResponseHeaders(reply.status, len == 0 ? -1 : len);
@@ -120,9 +124,6 @@ public final class SandboxServer implements AutoCloseable {
                     os.write(reply.body);
                 }
             }
-            Recorder.record(new Recorder.Recorded(name, http.getRequestMethod(), rest, http.getRequestURI().getRawQuery(),
-                    Map.copyOf(http.getRequestHeaders()), new String(body, StandardCharsets.UTF_8), reply.status,
-                    Map.copyOf(reply.headers), new String(reply.body, StandardCharsets.UTF_8)));
         }
     }
 
