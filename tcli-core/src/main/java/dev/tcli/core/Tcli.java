@@ -19,8 +19,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * One run of tcli. The command line is read twice: a quick scan that finds the global options
  * before the module name and the module name itself, then picocli over the full arguments with
- * only that module's command tree attached. Nothing else is built, which keeps
- * {@code tcli oncall ack} from paying for every module.
+ * only that module's command tree attached, and of that tree only the verb named when there is
+ * one ({@link ModuleTree}). Nothing else is built, which keeps {@code tcli oncall ack} from
+ * paying for every module and every other oncall verb.
  */
 public final class Tcli {
     private final SystemEnv sys;
@@ -119,7 +120,7 @@ public final class Tcli {
             // Just this name: a built-in (or jar) module if there is one, else e.g. tcli-NAME on PATH.
             ModuleRegistry.Entry entry = registry.resolve(name).orElse(null);
             if (entry != null && entry.module() != null) {
-                return runJava(entry, registry, args, err);
+                return runJava(entry, registry, args, scan.rest, scanned.help, err);
             }
             if (entry != null) {
                 DefaultContext ctx = new DefaultContext(sys, scanned, registry, interrupts, version());
@@ -142,14 +143,15 @@ public final class Tcli {
         }
     }
 
-    private int runJava(ModuleRegistry.Entry entry, ModuleRegistry registry, String[] args, PrintWriter err) {
+    private int runJava(ModuleRegistry.Entry entry, ModuleRegistry registry, String[] args, List<String> rest,
+            boolean helpBeforeModule, PrintWriter err) {
         GlobalOptions globals = new GlobalOptions();
         DefaultContext ctx = new DefaultContext(sys, globals, registry, interrupts, version());
         ContextFactory factory = new ContextFactory(ctx);
         CommandLine root = new CommandLine(new RootCommand(globals), factory);
         CommandLine module;
         try {
-            module = new CommandLine(entry.module().command(), factory);
+            module = ModuleTree.build(entry.module().command(), rest, helpBeforeModule, factory);
         } catch (CommandLine.InitializationException e) {
             err.println("tcli: module '" + entry.name() + "' (" + entry.origin() + ") is broken: " + e.getMessage());
             return ExitCode.FAILED;
