@@ -115,6 +115,22 @@ public final class Times {
         return total;
     }
 
+    /**
+     * A {@code --tz} option's zone: {@code otherwise} (the profile's zone) when not given, else a
+     * region id or a short id such as {@code UTC}; exit 2 naming the accepted forms when unknown.
+     */
+    public static ZoneId zone(String option, ZoneId otherwise) {
+        if (option == null) {
+            return otherwise;
+        }
+        try {
+            return ZoneId.of(option, ZoneId.SHORT_IDS);
+        } catch (DateTimeException e) {
+            throw TcliException.usage("unknown time zone '" + option
+                    + "': use a region id such as Europe/London or America/Los_Angeles, or UTC");
+        }
+    }
+
     /** ISO-8601 with the zone's offset, to the second, e.g. {@code 2026-11-20T10:00:00+01:00}. */
     public static String format(Instant instant, ZoneId zone) {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone));

@@ -3,7 +3,6 @@ package dev.tcli.logs;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Times;
 import dev.tcli.spi.TcliException;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import picocli.CommandLine.Option;
@@ -23,14 +22,7 @@ final class TimeRange {
     String tz;
 
     ZoneId zone(ModuleContext ctx) {
-        if (tz == null) {
-            return ctx.zone();
-        }
-        try {
-            return ZoneId.of(tz, ZoneId.SHORT_IDS);
-        } catch (DateTimeException e) {
-            throw TcliException.usage("unknown time zone '" + tz + "': use a name like UTC, Europe/London or America/Los_Angeles");
-        }
+        return Times.zone(tz, ctx.zone());
     }
 
     /** The range asked for; {@code defaultSince} applies when neither --since nor --from is given. */

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -76,14 +75,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private ZoneId zone() {
-        if (tz == null) {
-            return ctx.zone();
-        }
-        try {
-            return ZoneId.of(tz);
-        } catch (DateTimeException e) {
-            throw TcliException.usage("unknown time zone '" + tz + "': use a region id such as Europe/Berlin or America/Los_Angeles");
-        }
+        return Times.zone(tz, ctx.zone());
     }
 
     /**
