@@ -33,6 +33,12 @@ public interface OncallProvider {
     /** The incident's timeline, oldest first, notes included. */
     List<LogEntry> log(Incident incident);
 
+    /**
+     * One incident by id or number with its timeline in detail, for {@code postmortem new}; exit 5
+     * naming it when unknown, exit 6 when the answer has no incident or log in it.
+     */
+    IncidentRecord record(String ref);
+
     /** Acknowledges triggered incidents; one result per incident. Empty on a dry run. */
     List<ActionResult> ack(List<Incident> incidents);
 

@@ -11,6 +11,7 @@ import dev.tcli.spi.http.ApiException;
 import dev.tcli.spi.http.Pages;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -291,17 +292,58 @@ final class PagerDutyProvider implements OncallProvider {
 
     @Override
     public Incident incident(String ref) {
+        return incident(incidentJson(ref));
+    }
+
+    private JsonNode incidentJson(String ref) {
         if (!REF.matcher(ref).matches()) {
             throw TcliException.notFound("no PagerDuty incident '" + ref + "': an incident is an id like Q1A2B3C or a number like 1042");
         }
         try {
-            return incident(api().get("/incidents/" + ref).path("incident"));
+            return api().get("/incidents/" + ref).path("incident");
         } catch (ApiException e) {
             if (e.exitCode() == ExitCode.NOT_FOUND) {
                 throw TcliException.notFound("no PagerDuty incident '" + ref + "'; list them with 'tcli oncall incidents'");
             }
             throw e;
         }
+    }
+
+    /** The incident as PagerDuty answered it, and every log entry, in UTC, oldest first. */
+    @Override
+    public IncidentRecord record(String ref) {
+        JsonNode n = incidentJson(ref);
+        if (!n.isObject()) {
+            throw TcliException.unavailable("PagerDuty answered GET /incidents/" + ref + " without an incident object", null);
+        }
+        List<LogDetail> log = new ArrayList<>();
+        String path = "/incidents/" + n.path("id").asText() + "/log_entries";
+        for (JsonNode e : Pages.byOffset(o -> page(path, Map.of("time_zone", "UTC"), "log_entries", o, true))) {
+            LogDetail d = logDetail(e);
+            if (d != null) {
+                log.add(d);
+            }
+        }
+        log.sort(null);
+        return new IncidentRecord("PagerDuty", n, log);
+    }
+
+    /** Null when the entry has no readable time. */
+    private static LogDetail logDetail(JsonNode e) {
+        Instant at;
+        try {
+            at = Instant.parse(e.path("created_at").asText());
+        } catch (DateTimeParseException ex) {
+            return null;
+        }
+        String kind = e.path("type").asText("").replace("_log_entry_reference", "").replace("_log_entry", "");
+        String subject = e.path("user").path("summary").asText(null);
+        if (subject == null && e.path("assignees").isArray() && !e.path("assignees").isEmpty()) {
+            subject = e.path("assignees").get(0).path("summary").asText(null);
+        }
+        String agentType = e.path("agent").path("type").asText("");
+        return new LogDetail(e.path("id").asText(), at, kind, e.path("agent").path("summary").asText(null),
+                agentType.replace("_reference", ""), subject, e.path("note").asText(null), e.path("summary").asText(kind));
     }
 
     @Override
@@ -322,10 +364,18 @@ final class PagerDutyProvider implements OncallProvider {
     }
 
     private Pages.Page page(String path, Map<String, ?> query, String key, int offset) {
+        return page(path, query, key, offset, false);
+    }
+
+    /** @param strict an answer without the {@code key} list is exit 6 rather than an empty page */
+    private Pages.Page page(String path, Map<String, ?> query, String key, int offset, boolean strict) {
         Map<String, Object> p = new LinkedHashMap<>(query);
         p.put("limit", PAGE);
         p.put("offset", offset);
         JsonNode page = api().get(path, p);
+        if (strict && !page.path(key).isArray()) {
+            throw TcliException.unavailable("PagerDuty answered GET " + path + " without a '" + key + "' list", null);
+        }
         List<JsonNode> items = new ArrayList<>();
         page.path(key).forEach(items::add);
         return new Pages.Page(items, page.path("more").asBoolean(false) && offset + 2 * PAGE <= MAX_OFFSET);

@@ -1,6 +1,8 @@
 package dev.tcli.oncall;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Settings;
@@ -13,6 +15,7 @@ import dev.tcli.oncall.report.Page;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -263,14 +266,7 @@ final class VictorOpsProvider implements OncallProvider {
         for (JsonNode t : i.path("transitions")) {
             String name = t.path("name").asText();
             String who = t.hasNonNull("by") ? display(t.path("by").asText()) : "Splunk On-Call";
-            String type = switch (name) {
-                case "triggered" -> "trigger";
-                case "acknowledged" -> "acknowledge";
-                case "resolved" -> "resolve";
-                case "chat" -> "note";
-                case "rerouted" -> "assign";
-                default -> name;
-            };
+            String type = name.equals("chat") ? "note" : kind(name);
             String text = t.hasNonNull("message") ? t.path("message").asText() : name + (t.hasNonNull("by") ? " by " + who : "");
             out.add(new LogEntry(Times.utc(parse(t.path("at").asText())), type, who, text));
         }
@@ -278,6 +274,110 @@ final class VictorOpsProvider implements OncallProvider {
             out.add(new LogEntry(incident.createdAt(), "trigger", "Splunk On-Call", "triggered"));
         }
         return out;
+    }
+
+    /** A transition's name as PagerDuty's log entry kind. */
+    private static String kind(String transition) {
+        return switch (transition) {
+            case "triggered" -> "trigger";
+            case "acknowledged" -> "acknowledge";
+            case "resolved" -> "resolve";
+            case "chat" -> "annotate";
+            case "rerouted" -> "assign";
+            default -> transition;
+        };
+    }
+
+    /**
+     * The incident from the current list (which carries {@code transitions}) or else the reporting
+     * API, in PagerDuty's field names, and its timeline from the transitions. An answer without
+     * transitions gives its start, ack and end times instead.
+     */
+    @Override
+    public IncidentRecord record(String ref) {
+        JsonNode raw = raw(ref);
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        String number = raw.path("incidentNumber").asText();
+        n.put("id", number).put("incident_number", number)
+                .put("title", raw.hasNonNull("entityDisplayName") ? raw.path("entityDisplayName").asText() : raw.path("entityId").asText())
+                .put("status", status(raw.path("currentPhase").asText()))
+                .put("urgency", "CRITICAL".equals(raw.path("entityState").asText("CRITICAL")) ? "high" : "low")
+                .put("html_url", "https://portal.victorops.com/ui/" + settings().string("org", "habitat") + "/incident/" + number + "/details");
+        putTime(n, "created_at", raw.path("startTime").asText(null));
+        if ("resolved".equals(n.path("status").asText())) {
+            putTime(n, "resolved_at", raw.path("endTime").asText(null));
+        }
+        n.putObject("service").put("summary", raw.path("service").asText("?"));
+        n.set("raw", raw);
+        return new IncidentRecord(NAME, n, logDetail(raw, "resolved".equals(n.path("status").asText())));
+    }
+
+    private List<LogDetail> logDetail(JsonNode raw, boolean resolved) {
+        List<LogDetail> out = new ArrayList<>();
+        int k = 0;
+        if (raw.path("transitions").isArray() && raw.path("transitions").size() > 0) {
+            for (JsonNode t : raw.path("transitions")) {
+                Instant at = time(t.path("at").asText(null));
+                if (at == null) {
+                    continue;
+                }
+                String name = t.path("name").asText();
+                String kind = kind(name);
+                String by = t.hasNonNull("by") ? displayName(t.path("by").asText()) : null;
+                String summary = switch (kind) {
+                    case "trigger" -> "Triggered";
+                    case "acknowledge" -> "Acknowledged by " + by;
+                    case "resolve" -> "Resolved by " + (by != null ? by : NAME);
+                    case "annotate" -> "Note added by " + by;
+                    case "assign" -> "Rerouted by " + by + (t.hasNonNull("message") ? " to " + t.path("message").asText() : "");
+                    default -> name + (by != null ? " by " + by : "");
+                };
+                String note = kind.equals("annotate") ? t.path("message").asText(null) : null;
+                out.add(new LogDetail("T" + k++, at, kind, by != null ? by : NAME, by != null ? "user" : "service", null, note, summary));
+            }
+        } else {
+            Instant start = time(raw.path("startTime").asText(null));
+            if (start != null) {
+                out.add(new LogDetail("T" + k++, start, "trigger", NAME, "service", null, null, "Triggered"));
+            }
+            Instant ack = time(raw.path("ackTime").asText(null));
+            if (ack != null) {
+                String by = raw.hasNonNull("ackUserId") ? displayName(raw.path("ackUserId").asText()) : null;
+                out.add(new LogDetail("T" + k++, ack, "acknowledge", by, by != null ? "user" : "service", null, null,
+                        "Acknowledged" + (by != null ? " by " + by : "")));
+            }
+            Instant end = time(raw.path("endTime").asText(null));
+            if (end != null && resolved) {
+                out.add(new LogDetail("T" + k, end, "resolve", null, "service", null, null, "Resolved"));
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** The display name, or the username when the user has no name at all. */
+    private String displayName(String username) {
+        String name = display(username);
+        return name.isBlank() ? username : name;
+    }
+
+    private static void putTime(ObjectNode n, String field, String text) {
+        Instant at = time(text);
+        if (at != null) {
+            n.put(field, at.toString());
+        }
+    }
+
+    /** Lenient, unlike {@link #parse}: a missing or unreadable time is null. */
+    private static Instant time(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     // ---- mutations -----------------------------------------------------------------------------
