@@ -1,12 +1,14 @@
 package dev.tcli.postmortem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tcli.postmortem.source.LogEntry;
-import dev.tcli.postmortem.source.Pager;
-import dev.tcli.postmortem.source.Statuspage;
+import dev.tcli.oncall.IncidentRecord;
+import dev.tcli.oncall.LogDetail;
+import dev.tcli.oncall.OncallProvider;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
+import dev.tcli.spi.http.ApiException;
+import dev.tcli.status.StatuspageClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,13 +64,13 @@ public final class NewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path target = out == null ? null : refuseToOverwrite(resolve(out));
-        Pager pager = Pager.connect(ctx);
-        JsonNode incident = pager.incident(incidentRef);
-        List<LogEntry> log = pager.logEntries(incident);
-        JsonNode statusIncident = statusIncidentId == null ? null : Statuspage.connect(ctx).incident(statusIncidentId);
+        IncidentRecord record = pagerIncident(OncallProvider.of(ctx));
+        JsonNode incident = record.incident();
+        List<LogDetail> log = record.log();
+        JsonNode statusIncident = statusIncidentId == null ? null : statusIncident(StatuspageClient.connect(ctx));
         List<JournalEntry> journal = journalFor(incident, log);
         var facts = new PostmortemDraft.Facts(incident, log, statusIncident, journal,
-                Timeline.merge(pager.name(), log, statusIncident, journal), leaderOr(log), ctx.clock().instant(), ctx.profile());
+                Timeline.merge(record.service(), log, statusIncident, journal), leaderOr(log), ctx.clock().instant(), ctx.profile());
         String markdown = PostmortemDraft.render(facts);
         if (target == null) {
             target = refuseToOverwrite(resolve(defaultName(incident, facts)));
@@ -83,12 +86,40 @@ public final class NewCommand implements Callable<Integer> {
         return 0;
     }
 
+    private IncidentRecord pagerIncident(OncallProvider pager) {
+        String ref = incidentRef.startsWith("#") ? incidentRef.substring(1) : incidentRef;
+        boolean pagerDuty = pager.name().equals("pagerduty");
+        String hint = pagerDuty ? "check the id or number with `tcli oncall incidents --since 30d`"
+                : ref.matches("\\d{1,12}") ? "check the number with `tcli oncall incidents --since 30d`" : "incidents are numbers like 1042";
+        return orNotFound(() -> pager.record(ref),
+                "no " + (pagerDuty ? "PagerDuty" : "Splunk On-Call") + " incident " + incidentRef + ": " + hint);
+    }
+
+    private JsonNode statusIncident(StatuspageClient statuspage) {
+        return orNotFound(() -> statuspage.incident(statusIncidentId), "no Statuspage incident " + statusIncidentId + " on page "
+                + statuspage.pageId() + ": check the id with `tcli status incident list`");
+    }
+
+    /**
+     * The read, or exit 5 in this command's words when the incident is unknown: the hint points at
+     * where to look up ids while writing a postmortem. A 404 on any other call keeps the service's message.
+     */
+    private static <T> T orNotFound(Supplier<T> read, String message) {
+        try {
+            return read.get();
+        } catch (ApiException e) {
+            throw e;
+        } catch (TcliException e) {
+            throw e.exitCode() == ExitCode.NOT_FOUND ? TcliException.notFound(message) : e;
+        }
+    }
+
     /**
      * The journal's part: actions on this incident (or the status page incident) and anything
      * else done through tcli in the incident's window, by this profile only: sandbox practice
      * must never land in a live postmortem.
      */
-    private List<JournalEntry> journalFor(JsonNode incident, List<LogEntry> log) {
+    private List<JournalEntry> journalFor(JsonNode incident, List<LogDetail> log) {
         Instant from = PostmortemDraft.triggeredAt(new PostmortemDraft.Facts(incident, log, null, List.of(), List.of(), "", Instant.EPOCH, ""));
         Instant resolved = PostmortemDraft.resolvedAt(new PostmortemDraft.Facts(incident, log, null, List.of(), List.of(), "", Instant.EPOCH, ""));
         Instant start = (from == null ? ctx.clock().instant() : from).minus(MARGIN);
@@ -112,11 +143,11 @@ public final class NewCommand implements Callable<Integer> {
         return result.entries();
     }
 
-    private String leaderOr(List<LogEntry> log) {
+    private String leaderOr(List<LogDetail> log) {
         if (leader != null && !leader.isBlank()) {
             return leader;
         }
-        LogEntry ack = PostmortemDraft.first(log, "acknowledge");
+        LogDetail ack = PostmortemDraft.first(log, "acknowledge");
         return ack != null && ack.agent() != null ? ack.agent() + " (first to acknowledge; change if someone else led)"
                 : "_(name the incident leader)_";
     }

@@ -1,7 +1,7 @@
 package dev.tcli.postmortem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tcli.postmortem.source.LogEntry;
+import dev.tcli.oncall.LogDetail;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +25,7 @@ public final class PostmortemDraft {
             "responders", "override");
 
     /** What the draft is made of. */
-    public record Facts(JsonNode incident, List<LogEntry> log, JsonNode statusIncident, List<JournalEntry> journal,
+    public record Facts(JsonNode incident, List<LogDetail> log, JsonNode statusIncident, List<JournalEntry> journal,
             List<TimelineEntry> timeline, String leader, Instant generatedAt, String profile) {
     }
 
@@ -33,7 +33,7 @@ public final class PostmortemDraft {
     }
 
     public static Instant triggeredAt(Facts f) {
-        for (LogEntry e : f.log()) {
+        for (LogDetail e : f.log()) {
             if (e.kind().equals("trigger")) {
                 return e.at();
             }
@@ -41,8 +41,8 @@ public final class PostmortemDraft {
         return Timeline.time(f.incident().path("created_at").asText(null));
     }
 
-    public static LogEntry first(List<LogEntry> log, String kind) {
-        for (LogEntry e : log) {
+    public static LogDetail first(List<LogDetail> log, String kind) {
+        for (LogDetail e : log) {
             if (e.kind().equals(kind)) {
                 return e;
             }
@@ -51,8 +51,8 @@ public final class PostmortemDraft {
     }
 
     public static Instant resolvedAt(Facts f) {
-        LogEntry r = null;
-        for (LogEntry e : f.log()) {
+        LogDetail r = null;
+        for (LogDetail e : f.log()) {
             if (e.kind().equals("resolve")) {
                 r = e;
             }
@@ -141,7 +141,7 @@ public final class PostmortemDraft {
     }
 
     private static void impact(StringBuilder md, Facts f, Instant trig) {
-        LogEntry ack = first(f.log(), "acknowledge");
+        LogDetail ack = first(f.log(), "acknowledge");
         Instant resolved = resolvedAt(f);
         md.append("- Triggered: ").append(trig == null ? "unknown" : UTC_TIME.format(trig) + " UTC").append('\n');
         if (ack != null) {
@@ -163,7 +163,7 @@ public final class PostmortemDraft {
         } else {
             md.append("- Resolved: not yet (the incident is still ").append(f.incident().path("status").asText("open")).append(")\n");
         }
-        LogEntry esc = first(f.log(), "escalate");
+        LogDetail esc = first(f.log(), "escalate");
         if (esc != null) {
             md.append("- Escalated: ").append(UTC_TIME.format(esc.at())).append(" UTC")
                     .append(esc.subject() != null ? " to " + esc.subject() : "").append('\n');

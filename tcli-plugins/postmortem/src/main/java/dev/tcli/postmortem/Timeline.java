@@ -1,7 +1,7 @@
 package dev.tcli.postmortem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tcli.postmortem.source.LogEntry;
+import dev.tcli.oncall.LogDetail;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -31,15 +31,15 @@ public final class Timeline {
     private Timeline() {
     }
 
-    public static List<TimelineEntry> merge(List<LogEntry> pager, JsonNode statusIncident, List<JournalEntry> journal) {
+    public static List<TimelineEntry> merge(List<LogDetail> pager, JsonNode statusIncident, List<JournalEntry> journal) {
         return merge("PagerDuty", pager, statusIncident, journal);
     }
 
     /** @param pagerName the timeline's source column for the paging service's entries */
-    public static List<TimelineEntry> merge(String pagerName, List<LogEntry> pager, JsonNode statusIncident, List<JournalEntry> journal) {
+    public static List<TimelineEntry> merge(String pagerName, List<LogDetail> pager, JsonNode statusIncident, List<JournalEntry> journal) {
         List<TimelineEntry> out = new ArrayList<>();
         List<JournalEntry> remaining = new ArrayList<>(journal);
-        for (LogEntry e : pager) {
+        for (LogDetail e : pager) {
             String what = describe(e);
             JournalEntry twin = twin(remaining, e);
             if (twin != null) {
@@ -80,7 +80,7 @@ public final class Timeline {
         return unique;
     }
 
-    static String describe(LogEntry e) {
+    static String describe(LogDetail e) {
         String base = e.summary() == null || e.summary().isBlank() ? e.kind() : e.summary();
         if (e.note() != null && !e.note().isBlank()) {
             base += ": \u201c" + oneLine(e.note()) + "\u201d";
@@ -109,7 +109,7 @@ public final class Timeline {
     }
 
     /** The journal line of the tcli action that produced this PagerDuty entry, if any. */
-    private static JournalEntry twin(List<JournalEntry> journal, LogEntry e) {
+    private static JournalEntry twin(List<JournalEntry> journal, LogDetail e) {
         for (JournalEntry j : journal) {
             if ("oncall".equals(j.module()) && e.kind().equals(ONCALL_VERB_TO_KIND.get(j.verb()))
                     && !"failed".equals(j.outcome()) && close(j.time(), e.at())) {
