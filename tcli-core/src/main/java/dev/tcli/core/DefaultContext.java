@@ -425,6 +425,11 @@ public final class DefaultContext implements ModuleContext, Flags {
     }
 
     @Override
+    public <T> List<T> services(Class<T> type) {
+        return registry.services(type);
+    }
+
+    @Override
     public AutoCloseable onInterrupt(Runnable cleanup) {
         return interrupts.register(cleanup);
     }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -77,6 +78,15 @@ public interface ModuleContext {
 
     /** Publishes a cross-module event to every {@link EventListener}. */
     void publish(String event, Map<String, Object> data);
+
+    /**
+     * Every installed implementation of a cross-module service such as {@link IncidentHistory}
+     * (registered in {@code META-INF/services}, built-ins first, then plugin jars): how one module
+     * reads through another without importing it. Empty when none is installed.
+     */
+    default <T> List<T> services(Class<T> type) {
+        return List.of();
+    }
 
     /**
      * Registers cleanup to run if the user interrupts the command (Ctrl-C), e.g. deleting a
