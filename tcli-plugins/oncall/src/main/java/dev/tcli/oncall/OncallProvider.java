@@ -1,6 +1,7 @@
 package dev.tcli.oncall;
 
 import dev.tcli.oncall.report.Page;
+import dev.tcli.spi.IncidentHistory;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.time.Duration;
@@ -34,10 +35,11 @@ public interface OncallProvider {
     List<LogEntry> log(Incident incident);
 
     /**
-     * One incident by id or number with its timeline in detail, for {@code postmortem new}; exit 5
-     * naming it when unknown, exit 6 when the answer has no incident or log in it.
+     * One incident by id or number with its timeline in detail, what {@link PagerHistory} answers
+     * other modules ({@code postmortem new}); exit 5 naming it when unknown, exit 6 when the answer
+     * has no incident or log in it.
      */
-    IncidentRecord record(String ref);
+    IncidentHistory.Incident record(String ref);
 
     /** Acknowledges triggered incidents; one result per incident. Empty on a dry run. */
     List<ActionResult> ack(List<Incident> incidents);

@@ -2,6 +2,7 @@ package dev.tcli.oncall;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.spi.ExitCode;
+import dev.tcli.spi.IncidentHistory;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Settings;
 import dev.tcli.spi.TcliException;
@@ -11,6 +12,7 @@ import dev.tcli.spi.http.ApiException;
 import dev.tcli.spi.http.Pages;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -311,25 +313,40 @@ final class PagerDutyProvider implements OncallProvider {
 
     /** The incident as PagerDuty answered it, and every log entry, in UTC, oldest first. */
     @Override
-    public IncidentRecord record(String ref) {
+    public IncidentHistory.Incident record(String ref) {
         JsonNode n = incidentJson(ref);
         if (!n.isObject()) {
             throw TcliException.unavailable("PagerDuty answered GET /incidents/" + ref + " without an incident object", null);
         }
-        List<LogDetail> log = new ArrayList<>();
+        List<IncidentHistory.Entry> log = new ArrayList<>();
         String path = "/incidents/" + n.path("id").asText() + "/log_entries";
         for (JsonNode e : Pages.byOffset(o -> page(path, Map.of("time_zone", "UTC"), "log_entries", o, true))) {
-            LogDetail d = logDetail(e);
+            IncidentHistory.Entry d = logDetail(e);
             if (d != null) {
                 log.add(d);
             }
         }
         log.sort(null);
-        return new IncidentRecord("PagerDuty", n, log);
+        JsonNode service = n.path("service").path("summary");
+        return new IncidentHistory.Incident("PagerDuty", n.path("id").asText(),
+                n.hasNonNull("incident_number") ? n.path("incident_number").asText() : null,
+                n.path("title").asText(n.path("summary").asText(null)), n.path("description").asText(n.path("summary").asText(null)),
+                n.path("status").asText(null), n.hasNonNull("urgency") ? n.path("urgency").asText() : null,
+                service.isMissingNode() || service.isNull() ? List.of() : List.of(service.asText()), n.path("html_url").asText(null),
+                offsetTime(n.path("created_at").asText(null)), offsetTime(n.path("resolved_at").asText(null)), log);
+    }
+
+    /** Null when missing or unreadable: the incident's own times are only a fallback for the log's. */
+    private static Instant offsetTime(String text) {
+        try {
+            return text == null ? null : OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Null when the entry has no readable time. */
-    private static LogDetail logDetail(JsonNode e) {
+    private static IncidentHistory.Entry logDetail(JsonNode e) {
         Instant at;
         try {
             at = Instant.parse(e.path("created_at").asText());
@@ -341,9 +358,9 @@ final class PagerDutyProvider implements OncallProvider {
         if (subject == null && e.path("assignees").isArray() && !e.path("assignees").isEmpty()) {
             subject = e.path("assignees").get(0).path("summary").asText(null);
         }
-        String agentType = e.path("agent").path("type").asText("");
-        return new LogDetail(e.path("id").asText(), at, kind, e.path("agent").path("summary").asText(null),
-                agentType.replace("_reference", ""), subject, e.path("note").asText(null), e.path("summary").asText(kind));
+        boolean byUser = e.path("agent").path("type").asText("").replace("_reference", "").equals("user");
+        return new IncidentHistory.Entry(e.path("id").asText(), at, kind, e.path("agent").path("summary").asText(null),
+                byUser, subject, e.path("note").asText(null), e.path("summary").asText(kind));
     }
 
     @Override

@@ -1,9 +1,8 @@
 package dev.tcli.oncall;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tcli.spi.ExitCode;
+import dev.tcli.spi.IncidentHistory;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Settings;
 import dev.tcli.spi.TcliException;
@@ -290,30 +289,24 @@ final class VictorOpsProvider implements OncallProvider {
 
     /**
      * The incident from the current list (which carries {@code transitions}) or else the reporting
-     * API, in PagerDuty's field names, and its timeline from the transitions. An answer without
+     * API, and its timeline from the transitions in PagerDuty's log entry kinds. An answer without
      * transitions gives its start, ack and end times instead.
      */
     @Override
-    public IncidentRecord record(String ref) {
+    public IncidentHistory.Incident record(String ref) {
         JsonNode raw = raw(ref);
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
         String number = raw.path("incidentNumber").asText();
-        n.put("id", number).put("incident_number", number)
-                .put("title", raw.hasNonNull("entityDisplayName") ? raw.path("entityDisplayName").asText() : raw.path("entityId").asText())
-                .put("status", status(raw.path("currentPhase").asText()))
-                .put("urgency", "CRITICAL".equals(raw.path("entityState").asText("CRITICAL")) ? "high" : "low")
-                .put("html_url", "https://portal.victorops.com/ui/" + settings().string("org", "habitat") + "/incident/" + number + "/details");
-        putTime(n, "created_at", raw.path("startTime").asText(null));
-        if ("resolved".equals(n.path("status").asText())) {
-            putTime(n, "resolved_at", raw.path("endTime").asText(null));
-        }
-        n.putObject("service").put("summary", raw.path("service").asText("?"));
-        n.set("raw", raw);
-        return new IncidentRecord(NAME, n, logDetail(raw, "resolved".equals(n.path("status").asText())));
+        String status = status(raw.path("currentPhase").asText());
+        boolean resolved = "resolved".equals(status);
+        return new IncidentHistory.Incident(NAME, number, number,
+                raw.hasNonNull("entityDisplayName") ? raw.path("entityDisplayName").asText() : raw.path("entityId").asText(), null,
+                status, "CRITICAL".equals(raw.path("entityState").asText("CRITICAL")) ? "high" : "low", List.of(raw.path("service").asText("?")),
+                "https://portal.victorops.com/ui/" + settings().string("org", "habitat") + "/incident/" + number + "/details",
+                time(raw.path("startTime").asText(null)), resolved ? time(raw.path("endTime").asText(null)) : null, logDetail(raw, resolved));
     }
 
-    private List<LogDetail> logDetail(JsonNode raw, boolean resolved) {
-        List<LogDetail> out = new ArrayList<>();
+    private List<IncidentHistory.Entry> logDetail(JsonNode raw, boolean resolved) {
+        List<IncidentHistory.Entry> out = new ArrayList<>();
         int k = 0;
         if (raw.path("transitions").isArray() && raw.path("transitions").size() > 0) {
             for (JsonNode t : raw.path("transitions")) {
@@ -333,22 +326,22 @@ final class VictorOpsProvider implements OncallProvider {
                     default -> name + (by != null ? " by " + by : "");
                 };
                 String note = kind.equals("annotate") ? t.path("message").asText(null) : null;
-                out.add(new LogDetail("T" + k++, at, kind, by != null ? by : NAME, by != null ? "user" : "service", null, note, summary));
+                out.add(new IncidentHistory.Entry("T" + k++, at, kind, by != null ? by : NAME, by != null, null, note, summary));
             }
         } else {
             Instant start = time(raw.path("startTime").asText(null));
             if (start != null) {
-                out.add(new LogDetail("T" + k++, start, "trigger", NAME, "service", null, null, "Triggered"));
+                out.add(new IncidentHistory.Entry("T" + k++, start, "trigger", NAME, false, null, null, "Triggered"));
             }
             Instant ack = time(raw.path("ackTime").asText(null));
             if (ack != null) {
                 String by = raw.hasNonNull("ackUserId") ? displayName(raw.path("ackUserId").asText()) : null;
-                out.add(new LogDetail("T" + k++, ack, "acknowledge", by, by != null ? "user" : "service", null, null,
+                out.add(new IncidentHistory.Entry("T" + k++, ack, "acknowledge", by, by != null, null, null,
                         "Acknowledged" + (by != null ? " by " + by : "")));
             }
             Instant end = time(raw.path("endTime").asText(null));
             if (end != null && resolved) {
-                out.add(new LogDetail("T" + k, end, "resolve", null, "service", null, null, "Resolved"));
+                out.add(new IncidentHistory.Entry("T" + k, end, "resolve", null, false, null, null, "Resolved"));
             }
         }
         out.sort(null);
@@ -359,13 +352,6 @@ final class VictorOpsProvider implements OncallProvider {
     private String displayName(String username) {
         String name = display(username);
         return name.isBlank() ? username : name;
-    }
-
-    private static void putTime(ObjectNode n, String field, String text) {
-        Instant at = time(text);
-        if (at != null) {
-            n.put(field, at.toString());
-        }
     }
 
     /** Lenient, unlike {@link #parse}: a missing or unreadable time is null. */

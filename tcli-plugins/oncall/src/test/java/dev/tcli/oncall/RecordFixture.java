@@ -1,5 +1,6 @@
 package dev.tcli.oncall;
 
+import dev.tcli.spi.IncidentHistory;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliModule;
 import java.util.LinkedHashMap;
@@ -8,7 +9,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** Test-only module: prints {@link OncallProvider#record} as JSON, the read {@code postmortem new} makes. */
+/**
+ * Test-only module: prints the paging incident as another module reads it (found through
+ * {@link ModuleContext#services}, as {@code postmortem new} finds it) as JSON.
+ */
 public final class RecordFixture implements TcliModule {
     @Override
     public String name() {
@@ -38,11 +42,24 @@ public final class RecordFixture implements TcliModule {
 
         @Override
         public Integer call() {
-            IncidentRecord r = OncallProvider.of(ctx).record(ref);
+            IncidentHistory pager = ctx.services(IncidentHistory.class).stream()
+                    .filter(h -> h.kind() == IncidentHistory.Kind.PAGER).findFirst().orElseThrow();
+            IncidentHistory.Incident r = pager.incident(ref, ctx);
+            Map<String, Object> incident = new LinkedHashMap<>();
+            incident.put("id", r.id());
+            incident.put("number", r.number());
+            incident.put("title", r.title());
+            incident.put("description", r.description());
+            incident.put("status", r.status());
+            incident.put("severity", r.severity());
+            incident.put("affected", r.affected());
+            incident.put("url", r.url());
+            incident.put("created_at", r.createdAt() == null ? null : r.createdAt().toString());
+            incident.put("resolved_at", r.resolvedAt() == null ? null : r.resolvedAt().toString());
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("service", r.service());
-            out.put("incident", r.incident());
-            out.put("log", r.log().stream().map(e -> {
+            out.put("incident", incident);
+            out.put("log", r.timeline().stream().map(e -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", e.id());
                 m.put("at", e.at().toString());

@@ -1,14 +1,10 @@
 package dev.tcli.postmortem;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.tcli.oncall.IncidentRecord;
-import dev.tcli.oncall.LogDetail;
-import dev.tcli.oncall.OncallProvider;
 import dev.tcli.spi.ExitCode;
+import dev.tcli.spi.IncidentHistory;
+import dev.tcli.spi.IncidentHistory.Incident;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
-import dev.tcli.spi.http.ApiException;
-import dev.tcli.status.StatuspageClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,13 +59,18 @@ public final class NewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path target = out == null ? null : refuseToOverwrite(resolve(out));
-        IncidentRecord record = pagerIncident(OncallProvider.of(ctx));
-        JsonNode incident = record.incident();
-        List<LogDetail> log = record.log();
-        JsonNode statusIncident = statusIncidentId == null ? null : statusIncident(StatuspageClient.connect(ctx));
-        List<JournalEntry> journal = journalFor(incident, log);
-        var facts = new PostmortemDraft.Facts(incident, log, statusIncident, journal,
-                Timeline.merge(record.service(), log, statusIncident, journal), leaderOr(log), ctx.clock().instant(), ctx.profile());
+        // both sources found before anything is read: a missing module fails fast, with no half-done calls
+        List<IncidentHistory> sources = ctx.services(IncidentHistory.class);
+        IncidentHistory pager = source(sources, IncidentHistory.Kind.PAGER,
+                "postmortem new needs the oncall module to read the incident (PagerDuty, Splunk On-Call), and it is not installed");
+        IncidentHistory statuspage = statusIncidentId == null ? null : source(sources, IncidentHistory.Kind.STATUS_PAGE,
+                "--status-incident needs the status module to read the Statuspage incident, and it is not installed; "
+                        + "leave out --status-incident to draft without the status page");
+        Incident incident = pager.incident(incidentRef, ctx);
+        Incident statusIncident = statuspage == null ? null : statuspage.incident(statusIncidentId, ctx);
+        List<JournalEntry> journal = journalFor(incident);
+        var facts = new PostmortemDraft.Facts(incident, statusIncident, journal, Timeline.merge(incident, statusIncident, journal),
+                leaderOr(incident.timeline()), ctx.clock().instant(), ctx.profile());
         String markdown = PostmortemDraft.render(facts);
         if (target == null) {
             target = refuseToOverwrite(resolve(defaultName(incident, facts)));
@@ -86,32 +86,13 @@ public final class NewCommand implements Callable<Integer> {
         return 0;
     }
 
-    private IncidentRecord pagerIncident(OncallProvider pager) {
-        String ref = incidentRef.startsWith("#") ? incidentRef.substring(1) : incidentRef;
-        boolean pagerDuty = pager.name().equals("pagerduty");
-        String hint = pagerDuty ? "check the id or number with `tcli oncall incidents --since 30d`"
-                : ref.matches("\\d{1,12}") ? "check the number with `tcli oncall incidents --since 30d`" : "incidents are numbers like 1042";
-        return orNotFound(() -> pager.record(ref),
-                "no " + (pagerDuty ? "PagerDuty" : "Splunk On-Call") + " incident " + incidentRef + ": " + hint);
-    }
-
-    private JsonNode statusIncident(StatuspageClient statuspage) {
-        return orNotFound(() -> statuspage.incident(statusIncidentId), "no Statuspage incident " + statusIncidentId + " on page "
-                + statuspage.pageId() + ": check the id with `tcli status incident list`");
-    }
-
     /**
-     * The read, or exit 5 in this command's words when the incident is unknown: the hint points at
-     * where to look up ids while writing a postmortem. A 404 on any other call keeps the service's message.
+     * The installed module that answers for this kind of incident (another module's, found through
+     * the context: postmortem never imports it), or exit 3 saying which is missing.
      */
-    private static <T> T orNotFound(Supplier<T> read, String message) {
-        try {
-            return read.get();
-        } catch (ApiException e) {
-            throw e;
-        } catch (TcliException e) {
-            throw e.exitCode() == ExitCode.NOT_FOUND ? TcliException.notFound(message) : e;
-        }
+    private static IncidentHistory source(List<IncidentHistory> sources, IncidentHistory.Kind kind, String missing) {
+        return sources.stream().filter(h -> h.kind() == kind).findFirst()
+                .orElseThrow(() -> TcliException.config(missing));
     }
 
     /**
@@ -119,14 +100,15 @@ public final class NewCommand implements Callable<Integer> {
      * else done through tcli in the incident's window, by this profile only: sandbox practice
      * must never land in a live postmortem.
      */
-    private List<JournalEntry> journalFor(JsonNode incident, List<LogDetail> log) {
-        Instant from = PostmortemDraft.triggeredAt(new PostmortemDraft.Facts(incident, log, null, List.of(), List.of(), "", Instant.EPOCH, ""));
-        Instant resolved = PostmortemDraft.resolvedAt(new PostmortemDraft.Facts(incident, log, null, List.of(), List.of(), "", Instant.EPOCH, ""));
+    private List<JournalEntry> journalFor(Incident incident) {
+        var bare = new PostmortemDraft.Facts(incident, null, List.of(), List.of(), "", Instant.EPOCH, "");
+        Instant from = PostmortemDraft.triggeredAt(bare);
+        Instant resolved = PostmortemDraft.resolvedAt(bare);
         Instant start = (from == null ? ctx.clock().instant() : from).minus(MARGIN);
         Instant end = (resolved == null ? ctx.clock().instant() : resolved).plus(MARGIN);
         String profile = ctx.profile();
-        String id = incident.path("id").asText();
-        String number = incident.path("incident_number").asText("");
+        String id = incident.id();
+        String number = incident.number() != null ? incident.number() : "";
         var result = JournalReader.read(ctx.paths().stateDir().resolve("journal.jsonl"), e -> {
             if (e.profile() != null && !e.profile().equals(profile)) {
                 return false;
@@ -143,19 +125,19 @@ public final class NewCommand implements Callable<Integer> {
         return result.entries();
     }
 
-    private String leaderOr(List<LogDetail> log) {
+    private String leaderOr(List<IncidentHistory.Entry> log) {
         if (leader != null && !leader.isBlank()) {
             return leader;
         }
-        LogDetail ack = PostmortemDraft.first(log, "acknowledge");
+        IncidentHistory.Entry ack = PostmortemDraft.first(log, "acknowledge");
         return ack != null && ack.agent() != null ? ack.agent() + " (first to acknowledge; change if someone else led)"
                 : "_(name the incident leader)_";
     }
 
-    private static String defaultName(JsonNode incident, PostmortemDraft.Facts facts) {
+    private static String defaultName(Incident incident, PostmortemDraft.Facts facts) {
         Instant trig = PostmortemDraft.triggeredAt(facts);
         String date = (trig == null ? facts.generatedAt() : trig).atZone(ZoneOffset.UTC).toLocalDate().toString();
-        return "postmortem-" + date + "-" + PostmortemDraft.slug(incident.path("title").asText("incident")) + ".md";
+        return "postmortem-" + date + "-" + PostmortemDraft.slug(incident.title() != null ? incident.title() : "incident") + ".md";
     }
 
     /**
@@ -196,11 +178,11 @@ public final class NewCommand implements Callable<Integer> {
         }
     }
 
-    private void report(Path target, JsonNode incident, PostmortemDraft.Facts facts) {
+    private void report(Path target, Incident incident, PostmortemDraft.Facts facts) {
         if (ctx.out().machine()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("path", target.toString());
-            r.put("incident", incident.path("id").asText());
+            r.put("incident", incident.id());
             r.put("status_incident", statusIncidentId);
             r.put("leader", facts.leader());
             r.put("timeline", facts.timeline());

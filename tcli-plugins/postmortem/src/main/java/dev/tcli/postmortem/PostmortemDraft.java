@@ -1,7 +1,7 @@
 package dev.tcli.postmortem;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.tcli.oncall.LogDetail;
+import dev.tcli.spi.IncidentHistory.Entry;
+import dev.tcli.spi.IncidentHistory.Incident;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,25 +24,35 @@ public final class PostmortemDraft {
     private static final Set<String> PAGER_VERBS = Set.of("ack", "resolve", "note", "reassign", "escalate", "snooze",
             "responders", "override");
 
-    /** What the draft is made of. */
-    public record Facts(JsonNode incident, List<LogDetail> log, JsonNode statusIncident, List<JournalEntry> journal,
+    /**
+     * What the draft is made of.
+     *
+     * @param incident       the paging service's incident with its log
+     * @param statusIncident the status page's incident with its updates, or null
+     */
+    public record Facts(Incident incident, Incident statusIncident, List<JournalEntry> journal,
             List<TimelineEntry> timeline, String leader, Instant generatedAt, String profile) {
+
+        /** The paging service's log, oldest first. */
+        public List<Entry> log() {
+            return incident.timeline();
+        }
     }
 
     private PostmortemDraft() {
     }
 
     public static Instant triggeredAt(Facts f) {
-        for (LogDetail e : f.log()) {
+        for (Entry e : f.log()) {
             if (e.kind().equals("trigger")) {
                 return e.at();
             }
         }
-        return Timeline.time(f.incident().path("created_at").asText(null));
+        return f.incident().createdAt();
     }
 
-    public static LogDetail first(List<LogDetail> log, String kind) {
-        for (LogDetail e : log) {
+    public static Entry first(List<Entry> log, String kind) {
+        for (Entry e : log) {
             if (e.kind().equals(kind)) {
                 return e;
             }
@@ -51,18 +61,18 @@ public final class PostmortemDraft {
     }
 
     public static Instant resolvedAt(Facts f) {
-        LogDetail r = null;
-        for (LogDetail e : f.log()) {
+        Entry r = null;
+        for (Entry e : f.log()) {
             if (e.kind().equals("resolve")) {
                 r = e;
             }
         }
-        return r != null ? r.at() : Timeline.time(f.incident().path("resolved_at").asText(null));
+        return r != null ? r.at() : f.incident().resolvedAt();
     }
 
     public static String render(Facts f) {
-        JsonNode inc = f.incident();
-        String title = inc.path("title").asText(inc.path("summary").asText("untitled incident"));
+        Incident inc = f.incident();
+        String title = inc.title() != null ? inc.title() : "untitled incident";
         StringBuilder md = new StringBuilder();
         md.append("# Postmortem: ").append(title).append("\n\n");
         md.append("> **This is a blameless postmortem.** We look for what in our systems and processes let this happen, ")
@@ -72,23 +82,23 @@ public final class PostmortemDraft {
 
         Instant trig = triggeredAt(f);
         md.append("| | |\n|---|---|\n");
-        String num = inc.hasNonNull("incident_number") ? "#" + inc.path("incident_number").asText() + " " : "";
-        String link = inc.path("html_url").asText("");
-        md.append("| Incident | ").append(link.isBlank() ? cell(num + inc.path("id").asText()) : "[" + cell(num + inc.path("id").asText()) + "](" + link + ")")
+        String num = inc.number() != null ? "#" + inc.number() + " " : "";
+        String link = inc.url() == null ? "" : inc.url();
+        md.append("| Incident | ").append(link.isBlank() ? cell(num + inc.id()) : "[" + cell(num + inc.id()) + "](" + link + ")")
                 .append(" |\n");
-        md.append("| Service | ").append(cell(inc.path("service").path("summary").asText("?")))
-                .append(inc.hasNonNull("urgency") ? " (" + inc.path("urgency").asText() + " urgency)" : "").append(" |\n");
+        md.append("| Service | ").append(cell(inc.affected().isEmpty() ? "?" : String.join(", ", inc.affected())))
+                .append(inc.severity() != null ? " (" + inc.severity() + " urgency)" : "").append(" |\n");
         if (f.statusIncident() != null) {
-            JsonNode sp = f.statusIncident();
-            md.append("| Status page incident | ").append(cell(sp.path("name").asText("?"))).append(" (`")
-                    .append(sp.path("id").asText()).append("`, impact ").append(sp.path("impact").asText("none")).append(") |\n");
+            Incident sp = f.statusIncident();
+            md.append("| Status page incident | ").append(cell(sp.title() != null ? sp.title() : "?")).append(" (`")
+                    .append(sp.id()).append("`, impact ").append(impact(sp)).append(") |\n");
         }
         md.append("| Incident leader | ").append(cell(f.leader())).append(" |\n");
         md.append("| Date | ").append(trig == null ? "?" : trig.atZone(ZoneOffset.UTC).toLocalDate()).append(" |\n");
         md.append("| Postmortem status | Draft |\n\n");
 
         md.append("## Description\n\n").append(title).append(".");
-        String summary = inc.path("description").asText(inc.path("summary").asText(""));
+        String summary = inc.description() != null ? inc.description() : "";
         if (!summary.isBlank() && !summary.equals(title) && !summary.endsWith("] " + title)) {
             md.append(" ").append(Timeline.oneLine(summary));
         }
@@ -128,20 +138,24 @@ public final class PostmortemDraft {
                 .append("| _Detection: how we would find out sooner_ | _name_ | _YYYY-MM-DD_ | |\n\n");
 
         int pd = f.log().size();
-        int sp = f.statusIncident() == null ? 0 : f.statusIncident().path("incident_updates").size();
+        int sp = f.statusIncident() == null ? 0 : f.statusIncident().timeline().size();
         md.append("---\n_Drafted by `tcli postmortem new` at ").append(UTC_TIME.format(f.generatedAt())).append(" UTC (profile ")
                 .append(f.profile()).append(") from ").append(pd).append(" ").append(pagerName(f)).append(" log entries, ").append(sp)
                 .append(" Statuspage updates and ").append(f.journal().size()).append(" journal entries._\n");
         return md.toString();
     }
 
-    /** The Splunk On-Call source keeps its raw answer beside the PagerDuty-shaped fields. */
+    /** The paging service as people name it: PagerDuty, Splunk On-Call. */
     static String pagerName(Facts f) {
-        return f.incident().has("raw") ? "Splunk On-Call" : "PagerDuty";
+        return f.incident().service();
+    }
+
+    private static String impact(Incident statusIncident) {
+        return statusIncident.severity() != null ? statusIncident.severity() : "none";
     }
 
     private static void impact(StringBuilder md, Facts f, Instant trig) {
-        LogDetail ack = first(f.log(), "acknowledge");
+        Entry ack = first(f.log(), "acknowledge");
         Instant resolved = resolvedAt(f);
         md.append("- Triggered: ").append(trig == null ? "unknown" : UTC_TIME.format(trig) + " UTC").append('\n');
         if (ack != null) {
@@ -161,19 +175,17 @@ public final class PostmortemDraft {
             }
             md.append('\n');
         } else {
-            md.append("- Resolved: not yet (the incident is still ").append(f.incident().path("status").asText("open")).append(")\n");
+            md.append("- Resolved: not yet (the incident is still ").append(f.incident().status() != null ? f.incident().status() : "open")
+                    .append(")\n");
         }
-        LogDetail esc = first(f.log(), "escalate");
+        Entry esc = first(f.log(), "escalate");
         if (esc != null) {
             md.append("- Escalated: ").append(UTC_TIME.format(esc.at())).append(" UTC")
                     .append(esc.subject() != null ? " to " + esc.subject() : "").append('\n');
         }
         if (f.statusIncident() != null) {
-            List<String> comps = new ArrayList<>();
-            for (JsonNode c : f.statusIncident().path("components")) {
-                comps.add(c.path("name").asText("?"));
-            }
-            md.append("- Status page: impact ").append(f.statusIncident().path("impact").asText("none"))
+            List<String> comps = f.statusIncident().affected();
+            md.append("- Status page: impact ").append(impact(f.statusIncident()))
                     .append(comps.isEmpty() ? "" : "; components " + String.join(", ", comps)).append('\n');
         }
         md.append("- _Who was affected, and how much: users, builds, packages, requests failed, data lost?_\n\n");

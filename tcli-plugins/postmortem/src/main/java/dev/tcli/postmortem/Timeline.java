@@ -1,10 +1,9 @@
 package dev.tcli.postmortem;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.tcli.oncall.LogDetail;
+import dev.tcli.spi.IncidentHistory.Entry;
+import dev.tcli.spi.IncidentHistory.Incident;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,37 +30,37 @@ public final class Timeline {
     private Timeline() {
     }
 
-    public static List<TimelineEntry> merge(List<LogDetail> pager, JsonNode statusIncident, List<JournalEntry> journal) {
-        return merge("PagerDuty", pager, statusIncident, journal);
-    }
-
-    /** @param pagerName the timeline's source column for the paging service's entries */
-    public static List<TimelineEntry> merge(String pagerName, List<LogDetail> pager, JsonNode statusIncident, List<JournalEntry> journal) {
+    /**
+     * @param pager          the paging service's incident; its name is the source column of its log entries
+     * @param statusIncident the status page's incident, or null
+     */
+    public static List<TimelineEntry> merge(Incident pager, Incident statusIncident, List<JournalEntry> journal) {
         List<TimelineEntry> out = new ArrayList<>();
         List<JournalEntry> remaining = new ArrayList<>(journal);
-        for (LogDetail e : pager) {
+        for (Entry e : pager.timeline()) {
             String what = describe(e);
             JournalEntry twin = twin(remaining, e);
             if (twin != null) {
                 remaining.remove(twin);
                 what += " (via tcli)";
             }
-            out.add(new TimelineEntry(e.at(), pagerName, e.byUser() ? e.agent() : null, what));
+            out.add(new TimelineEntry(e.at(), pager.service(), e.byUser() ? e.agent() : null, what));
         }
         if (statusIncident != null) {
-            for (JsonNode u : statusIncident.path("incident_updates")) {
-                Instant at = time(u.path("created_at").asText(null));
-                if (at == null) {
-                    continue;
-                }
-                String what = statusUpdate(u);
-                JournalEntry twin = statusTwin(remaining, statusIncident.path("id").asText(), at);
+            List<Entry> updates = statusIncident.timeline();
+            TimelineEntry[] rows = new TimelineEntry[updates.size()];
+            // newest update first, as Statuspage lists them: a journal line close to two updates goes to the later one
+            for (int k = updates.size() - 1; k >= 0; k--) {
+                Entry u = updates.get(k);
+                String what = describe(u) + (u.subject() == null ? "" : " [" + u.subject() + "]");
+                JournalEntry twin = statusTwin(remaining, statusIncident.id(), u.at());
                 if (twin != null) {
                     remaining.remove(twin);
                     what += " (via tcli)";
                 }
-                out.add(new TimelineEntry(at, "Statuspage", twin != null ? twin.user() : null, what));
+                rows[k] = new TimelineEntry(u.at(), "Statuspage", twin != null ? twin.user() : null, what);
             }
+            out.addAll(List.of(rows));
         }
         for (JournalEntry j : remaining) {
             out.add(new TimelineEntry(j.time(), "tcli", j.user(), "`tcli " + j.module() + " " + j.verb()
@@ -80,7 +79,7 @@ public final class Timeline {
         return unique;
     }
 
-    static String describe(LogDetail e) {
+    static String describe(Entry e) {
         String base = e.summary() == null || e.summary().isBlank() ? e.kind() : e.summary();
         if (e.note() != null && !e.note().isBlank()) {
             base += ": \u201c" + oneLine(e.note()) + "\u201d";
@@ -88,28 +87,8 @@ public final class Timeline {
         return base;
     }
 
-    private static String statusUpdate(JsonNode u) {
-        StringBuilder b = new StringBuilder("Status page ").append(u.path("status").asText("update"));
-        String body = u.path("body").asText("");
-        if (!body.isBlank()) {
-            b.append(": \u201c").append(oneLine(body)).append("\u201d");
-        }
-        List<String> comps = new ArrayList<>();
-        for (JsonNode c : u.path("affected_components")) {
-            String name = c.path("name").asText(c.path("code").asText("?"));
-            String to = c.path("new_status").asText("");
-            if (!to.isBlank()) {
-                comps.add(name + " \u2192 " + to);
-            }
-        }
-        if (!comps.isEmpty()) {
-            b.append(" [").append(String.join(", ", comps)).append(']');
-        }
-        return b.toString();
-    }
-
-    /** The journal line of the tcli action that produced this PagerDuty entry, if any. */
-    private static JournalEntry twin(List<JournalEntry> journal, LogDetail e) {
+    /** The journal line of the tcli action that produced this paging service's entry, if any. */
+    private static JournalEntry twin(List<JournalEntry> journal, Entry e) {
         for (JournalEntry j : journal) {
             if ("oncall".equals(j.module()) && e.kind().equals(ONCALL_VERB_TO_KIND.get(j.verb()))
                     && !"failed".equals(j.outcome()) && close(j.time(), e.at())) {
@@ -130,17 +109,6 @@ public final class Timeline {
 
     private static boolean close(Instant a, Instant b) {
         return Duration.between(a, b).abs().compareTo(SAME_EVENT) <= 0;
-    }
-
-    static Instant time(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     static String oneLine(String s) {
