@@ -26,7 +26,9 @@ import java.util.ServiceLoader;
  *
  * <p>Nothing is loaded until asked. Running one module ({@link #resolve}) finds just that name:
  * with the distribution's {@link ModuleIndex} a built-in is one class instantiated, and a PATH
- * plugin one {@code stat} per PATH directory; listings ({@link #all}) find everything.
+ * plugin one {@code stat} per PATH directory; listings ({@link #all}) find everything. With the
+ * index and no plugin jar, nothing goes through {@link ServiceLoader}: the built-ins and the other
+ * services are the classes the index names.
  */
 public final class ModuleRegistry {
     public static final String BUILT_IN = "built-in";
@@ -50,6 +52,7 @@ public final class ModuleRegistry {
     private final ModuleIndex index;
     private boolean loaded;
     private Map<String, Entry> external;
+    private List<Path> jars;
 
     public ModuleRegistry(Path pluginDir, Map<String, String> env) {
         this(pluginDir, env, ModuleIndex.forThisInstall());
@@ -101,27 +104,26 @@ public final class ModuleRegistry {
         ClassLoader app = ModuleRegistry.class.getClassLoader();
         String builtIn = index.moduleClass(name);
         if (builtIn != null) {
-            try {
-                TcliModule m = (TcliModule) Class.forName(builtIn, true, app).getDeclaredConstructor().newInstance();
-                if (m.name().equals(name)) {
-                    return Optional.of(new Entry(name, m.description(), BUILT_IN, BUILT_IN, m, null));
-                }
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                // the full load reports it
+            TcliModule m = instantiate(builtIn, TcliModule.class, app);
+            if (m != null && m.name().equals(name)) {
+                return Optional.of(new Entry(name, m.description(), BUILT_IN, BUILT_IN, m, null));
             }
-            return Optional.empty();
+            return Optional.empty(); // the full load reports it
         }
         if (!jars().isEmpty()) {
             return Optional.empty(); // a plugin jar may provide the name, or another module source
         }
         for (String cls : index.sources()) {
+            ModuleSource source = instantiate(cls, ModuleSource.class, app);
+            if (source == null) {
+                return Optional.empty();
+            }
             try {
-                ModuleSource source = (ModuleSource) Class.forName(cls, true, app).getDeclaredConstructor().newInstance();
                 Optional<ModuleSource.ExternalModule> m = source.find(name, env);
                 if (m.isPresent()) {
                     return Optional.of(externalEntry(source, m.get()));
                 }
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            } catch (RuntimeException e) {
                 return Optional.empty();
             }
         }
@@ -140,7 +142,9 @@ public final class ModuleRegistry {
         loaded = true;
         ClassLoader app = ModuleRegistry.class.getClassLoader();
         loaders.add(app);
-        load(app, null);
+        if (!loadFromIndex(app)) {
+            load(app, null);
+        }
         for (Path jar : jars()) {
             try {
                 URLClassLoader cl = new URLClassLoader(new URL[] {jar.toUri().toURL()}, app);
@@ -152,7 +156,48 @@ public final class ModuleRegistry {
         }
     }
 
-    private List<Path> jars() {
+    /**
+     * The built-ins as the index names them, when there is an index and no plugin jar; false
+     * (and nothing added) when any of them cannot be made or says another name, so that the
+     * {@link ServiceLoader} pass runs and reports it as it always has.
+     */
+    private boolean loadFromIndex(ClassLoader app) {
+        if (!indexed()) {
+            return false;
+        }
+        Map<String, Entry> found = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : index.modules().entrySet()) {
+            TcliModule m = instantiate(e.getValue(), TcliModule.class, app);
+            if (m == null || !m.name().equals(e.getKey())) {
+                return false;
+            }
+            found.put(m.name(), new Entry(m.name(), m.description(), BUILT_IN, BUILT_IN, m, null));
+        }
+        java.putAll(found);
+        return true;
+    }
+
+    /** There is an index for this install, and no plugin jar that could add to what it says. */
+    private boolean indexed() {
+        return index != null && jars().isEmpty();
+    }
+
+    private static <S> S instantiate(String className, Class<S> type, ClassLoader cl) {
+        try {
+            return type.cast(Class.forName(className, true, cl).getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private synchronized List<Path> jars() {
+        if (jars == null) {
+            jars = listJars();
+        }
+        return jars;
+    }
+
+    private List<Path> listJars() {
         List<Path> out = new ArrayList<>();
         if (pluginDir == null || !Files.isDirectory(pluginDir)) {
             return out;
@@ -259,6 +304,10 @@ public final class ModuleRegistry {
 
     /** Providers of a service from the class path and the plugin jars, each once. */
     public synchronized <S> List<S> services(Class<S> type) {
+        List<S> indexed = servicesFromIndex(type);
+        if (indexed != null) {
+            return indexed;
+        }
         load();
         List<S> out = new ArrayList<>();
         List<Class<?>> seen = new ArrayList<>();
@@ -273,6 +322,23 @@ public final class ModuleRegistry {
             } catch (ServiceConfigurationError | LinkageError e) {
                 warnings.add("a " + type.getSimpleName() + " failed to load: " + e.getMessage());
             }
+        }
+        return out;
+    }
+
+    /** The providers the index names, or null when it cannot say (no index, a plugin jar, a type it does not list, a class that fails). */
+    private <S> List<S> servicesFromIndex(Class<S> type) {
+        List<String> classes = indexed() ? index.services(type.getName()) : null;
+        if (classes == null) {
+            return null;
+        }
+        List<S> out = new ArrayList<>();
+        for (String cls : classes) {
+            S s = instantiate(cls, type, ModuleRegistry.class.getClassLoader());
+            if (s == null) {
+                return null; // the ServiceLoader pass reports it
+            }
+            out.add(s);
         }
         return out;
     }

@@ -55,13 +55,62 @@ class ModuleIndexTest {
     }
 
     @Test
+    void everyServiceTypeAJarRegistersIsIndexedInClassPathOrder() throws Exception {
+        // A real jar registering two SPI types, one of them with no provider on this class path.
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(tmp.resolve("a.jar")))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/services/" + ModuleSource.class.getName()));
+            zip.write("# a comment\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/services/" + dev.tcli.spi.EventListener.class.getName()));
+            zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/services/org.example.NotOurs"));
+        }
+        ModuleIndex.write(tmp);
+        ModuleIndex index = ModuleIndex.read(tmp.resolve("MODULES"));
+        assertNotNull(index);
+        // What ServiceLoader finds on this (the test) class path, in its order.
+        List<String> sources = java.util.ServiceLoader.load(ModuleSource.class).stream().map(p -> p.type().getName()).toList();
+        assertEquals(sources, index.services(ModuleSource.class.getName()));
+        assertEquals(sources, index.sources());
+        assertEquals(java.util.ServiceLoader.load(dev.tcli.spi.EventListener.class).stream().map(p -> p.type().getName()).toList(),
+                index.services(dev.tcli.spi.EventListener.class.getName()));
+        assertNull(index.services("org.example.NotOurs"), "only tcli's own SPI");
+        assertNull(index.services(dev.tcli.spi.ProfileProvider.class.getName()), "no jar registers it: not covered, so the registry asks ServiceLoader");
+    }
+
+    @Test
+    void servicesComeFromTheIndexAloneAndAPluginJarBringsBackTheServiceLoader() throws Exception {
+        ModuleIndex index = new ModuleIndex(Map.of("echo", EchoModule.class.getName()),
+                Map.of(ModuleSource.class.getName(), List.of(CountingSource.class.getName())));
+        ModuleRegistry r = new ModuleRegistry(tmp.resolve("plugins"), env(), index);
+        List<ModuleSource> sources = r.services(ModuleSource.class);
+        assertEquals(1, sources.size());
+        assertEquals(CountingSource.class, sources.get(0).getClass(), "not registered as a service: only the index names it");
+        assertEquals(List.of("echo"), r.javaModules().stream().map(ModuleRegistry.Entry::name).toList(),
+                "the built-ins are the index's, not the class path's (which has more)");
+
+        Files.createDirectories(tmp.resolve("plugins"));
+        Files.writeString(tmp.resolve("plugins/other.jar"), "not a jar");
+        ModuleRegistry withJar = new ModuleRegistry(tmp.resolve("plugins"), env(), index);
+        assertTrue(withJar.services(ModuleSource.class).stream().noneMatch(CountingSource.class::isInstance));
+        assertTrue(withJar.javaModules().size() > 1, "the class path's built-ins, found by ServiceLoader");
+    }
+
+    @Test
+    void anIndexedClassThatFailsFallsBackToTheServiceLoaderPass() {
+        ModuleIndex index = new ModuleIndex(Map.of("echo", "dev.tcli.NoSuchModule"),
+                Map.of(ModuleSource.class.getName(), List.of("dev.tcli.NoSuchSource")));
+        ModuleRegistry r = new ModuleRegistry(tmp.resolve("plugins"), env(), index);
+        assertEquals(EchoModule.class, r.javaModule("echo").orElseThrow().module().getClass());
+        assertTrue(r.services(ModuleSource.class).stream().noneMatch(s -> s.getClass().getName().contains("NoSuch")));
+    }
+
+    @Test
     void notRunningFromADistributionThereIsNoIndex() {
         assertNull(ModuleIndex.forThisInstall(), "tcli-core's classes come from target/classes here");
     }
 
     @Test
     void aBuiltInIsResolvedFromTheIndexAloneAndMatchesTheFullLoad() {
-        ModuleIndex index = new ModuleIndex(Map.of("echo", EchoModule.class.getName()), List.of());
+        ModuleIndex index = new ModuleIndex(Map.of("echo", EchoModule.class.getName()), Map.of());
         ModuleRegistry quick = new ModuleRegistry(tmp.resolve("plugins"), env(), index);
         ModuleRegistry.Entry e = quick.resolve("echo").orElseThrow();
         ModuleRegistry.Entry full = new ModuleRegistry(tmp.resolve("plugins"), env(), null).resolve("echo").orElseThrow();
@@ -74,7 +123,7 @@ class ModuleIndexTest {
     @Test
     void aBrokenIndexEntryFallsBackToTheFullLoad() {
         ModuleIndex index = new ModuleIndex(Map.of("echo", "dev.tcli.NoSuchModule", "config", EchoModule.class.getName()),
-                List.of("dev.tcli.NoSuchSource"));
+                Map.of(ModuleSource.class.getName(), List.of("dev.tcli.NoSuchSource")));
         ModuleRegistry r = new ModuleRegistry(tmp.resolve("plugins"), env(), index);
         assertEquals(EchoModule.class, r.resolve("echo").orElseThrow().module().getClass());
         assertEquals("config", r.resolve("config").orElseThrow().name(), "the class says another name: not trusted");
@@ -84,7 +133,7 @@ class ModuleIndexTest {
     @Test
     void aNameNoBuiltInHasGoesToTheSourcesUnlessAPluginJarCouldClaimIt() throws Exception {
         CountingSource.finds.set(0);
-        ModuleIndex index = new ModuleIndex(Map.of(), List.of(CountingSource.class.getName()));
+        ModuleIndex index = new ModuleIndex(Map.of(), Map.of(ModuleSource.class.getName(), List.of(CountingSource.class.getName())));
         ModuleRegistry r = new ModuleRegistry(tmp.resolve("plugins"), env(), index);
         ModuleRegistry.Entry e = r.resolve("hello").orElseThrow();
         assertEquals("counted", e.group());
