@@ -27,9 +27,12 @@ final class PluginEnvironment {
             "TCLI_STATUSPAGE_TOKEN", "TCLI_SUMOLOGIC_ACCESS_KEY");
     static final Pattern SECRET = Pattern.compile("TCLI_.*(TOKEN|KEY|SECRET|PASSWORD|PASSPHRASE|CREDENTIAL).*");
 
-    /** Set by tcli for the plugin; an inherited value (from an outer tcli, or the launcher's TCLI_TTY) must not leak through. */
+    /**
+     * Set by tcli for the plugin; an inherited value (from an outer tcli, or the launcher's
+     * TCLI_TTY and TCLI_EXEC_PLAN) must not leak through.
+     */
     static final Set<String> OURS = Set.of("TCLI_PROFILE", "TCLI_CONFIG", "TCLI_OUTPUT", "TCLI_VERSION", "TCLI_TEAM_DIR",
-            "TCLI_DRY_RUN", "TCLI_YES", "TCLI_VERBOSITY", "TCLI_QUIET", "TCLI_TTY");
+            "TCLI_DRY_RUN", "TCLI_YES", "TCLI_VERBOSITY", "TCLI_QUIET", "TCLI_TTY", LauncherHandoff.VARIABLE);
 
     private PluginEnvironment() {
     }

@@ -44,7 +44,13 @@ final class PluginProcess {
         pb.environment().putAll(env);
         ctx.stdout().flush();
         ctx.stderr().flush();
-        return attachedToProcess(ctx) ? runOnTerminal(pb, executable) : runPiped(pb, executable, ctx);
+        if (!attachedToProcess(ctx)) {
+            return runPiped(pb, executable, ctx);
+        }
+        if (LauncherHandoff.offer(argv, ctx.env(), env)) {
+            return 0;   // bin/tcli runs the plugin in our place once we have exited
+        }
+        return runOnTerminal(pb, executable);
     }
 
     /**

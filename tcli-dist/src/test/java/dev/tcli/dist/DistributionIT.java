@@ -264,6 +264,51 @@ class DistributionIT {
         }
     }
 
+    /**
+     * An exec plugin through the real launcher and JVM: tcli computes the plugin's argv and
+     * environment, and bin/tcli execs the plugin in its own place (LauncherHandoff), so the
+     * plugin is the very process that was started, with stdin, exit code and arguments intact.
+     */
+    @Test
+    void anExecPluginReplacesTheLauncherWithWhatTcliComputed() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path report = tmp.resolve("report");
+        Path plugin = bin.resolve("tcli-probe");
+        Files.writeString(plugin, "#!/bin/sh\n{ echo \"pid $$\"; for a in \"$@\"; do echo \"arg [$a]\"; done; env | grep '^TCLI_' | sort;"
+                + " echo \"stdin [$(cat)]\"; } > \"$REPORT\"\nexit 7\n");
+        Files.writeString(bin.resolve("tcli-version"), "#!/bin/sh\necho shadowed plugin ran\n");
+        for (String f : List.of("tcli-probe", "tcli-version")) {
+            Files.setPosixFilePermissions(bin.resolve(f), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.writeString(tmp.resolve("in.txt"), "from stdin");
+        ProcessBuilder pb = new ProcessBuilder(DIST.resolve("bin/tcli").toString(), "-o", "json", "probe", "a b", "it's", "$HOME", "*", "")
+                .directory(tmp.toFile());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("XDG_") || k.startsWith("TCLI_"));
+        env.put("HOME", Files.createDirectories(tmp.resolve("home")).toString());
+        env.put("PATH", bin + ":/usr/bin:/bin");
+        env.put("REPORT", report.toString());
+        env.put("TCLI_PAGERDUTY_TOKEN", "s3cr3t-token");
+        pb.redirectInput(tmp.resolve("in.txt").toFile()).redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(7, p.exitValue(), "the plugin's own exit code: " + out);
+        List<String> seen = Files.readAllLines(report);
+        assertEquals("pid " + p.pid(), seen.get(0), "the plugin is the process that was started: " + seen);
+        assertEquals(List.of("arg [a b]", "arg [it's]", "arg [$HOME]", "arg [*]", "arg []"), seen.subList(1, 6));
+        assertTrue(seen.contains("TCLI_OUTPUT=json"), seen.toString());
+        assertTrue(seen.stream().noneMatch(l -> l.contains("s3cr3t") || l.startsWith("TCLI_EXEC_PLAN") || l.startsWith("TCLI_TTY")),
+                seen.toString());
+        assertEquals("stdin [from stdin]", seen.get(seen.size() - 1));
+
+        Run builtIn = run(Map.of("PATH", bin + ":/usr/bin:/bin"), DIST.resolve("bin/tcli").toString(), "version");
+        assertEquals(0, builtIn.exit(), builtIn.toString());
+        assertTrue(builtIn.out().startsWith("version:"), "the built-in wins the name: " + builtIn);
+        assertFalse(builtIn.out().contains("shadowed plugin ran"), builtIn.toString());
+
+    }
+
     /** man(1) is not on every CI image; the pages' files are checked either way. */
     static boolean hasMan() {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
