@@ -212,6 +212,18 @@ public final class SshClient implements AutoCloseable {
         }
     }
 
+    /**
+     * RFC 6761: a name under {@code .invalid} never resolves, so asking DNS (and waiting on a slow
+     * resolver) is pointless. Such hosts are placeholders, like the sandbox's practice nodes.
+     */
+    public static void requireResolvable(String label, String host, int port) {
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        if (h.endsWith(".invalid") || h.endsWith(".invalid.") || h.equals("invalid")) {
+            throw new TcliException(ExitCode.UNAVAILABLE, "cannot reach " + label + " at " + host + ":" + port
+                    + ": .invalid names never resolve (a placeholder host; the sandbox's practice nodes exist only by name)");
+        }
+    }
+
     /** The node's SSH session, connected through the jump host on first use. */
     public Session session(Node node) {
         Object lock = nodeLocks.computeIfAbsent(node.name(), k -> new Object());
@@ -220,8 +232,9 @@ public final class SshClient implements AutoCloseable {
             if (s != null && s.isConnected()) {
                 return s;
             }
-            Session jumpSession = jump();
             String label = "node " + node.name();
+            requireResolvable(label, node.host(), node.port());
+            Session jumpSession = jump();
             s = connect(label, node.user(), node.host(), node.port(),
                     jumpSession == null ? null : () -> new JumpChannel(jumpSession, node, env.jump()));
             nodeSessions.put(node.name(), s);
@@ -235,6 +248,7 @@ public final class SshClient implements AutoCloseable {
         }
         if (jump == null || !jump.isConnected()) {
             JumpHost j = env.jump();
+            requireResolvable("jump host " + j.host(), j.host(), j.port());
             jump = connect("jump host " + j.host(), j.user(), j.host(), j.port(), null);
         }
         return jump;

@@ -6,6 +6,7 @@ import dev.tcli.spi.TcliException;
 import dev.tcli.ssh.Inventory;
 import dev.tcli.ssh.OpenSsh;
 import dev.tcli.ssh.RemoteCommand;
+import dev.tcli.ssh.SshClient;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,11 @@ public final class SshCommand implements Callable<Integer> {
             ctx.stdout().println(String.join(" ", argv.stream().map(RemoteCommand::quote).toList()));
             return ExitCode.OK;
         }
+        var jump = target.environment().jump();
+        if (jump != null) {
+            SshClient.requireResolvable("jump host " + jump.host(), jump.host(), jump.port());
+        }
+        SshClient.requireResolvable("node " + target.node().name(), target.node().host(), target.node().port());
         return launch(argv);
     }
 
