@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-@Command(name = "reset", description = "Restore the sandbox's seed data (incidents, schedules, status page, logs).",
+@Command(name = "reset", description = "Restore the sandbox's seed data (incidents, schedules, status page, logs) and recreate its practice team repo.",
         footerHeading = "%nExamples:%n", footer = "  tcli sandbox reset")
 public final class ResetCommand implements Callable<Integer> {
     private final ModuleContext ctx;
@@ -18,7 +18,12 @@ public final class ResetCommand implements Callable<Integer> {
     public Integer call() {
         var dir = ctx.paths().stateDir().resolve("sandbox");
         new StateStore(dir, Clock.systemUTC()).reset(SandboxServer.emulators(), Seed.at(ctx.clock().instant()));
-        ctx.out().note("sandbox reset: seed data restored in " + dir);
+        PracticeTeam team = new PracticeTeam(dir);
+        String note = team.recreate();
+        if (note != null) {
+            ctx.out().note(note);
+        }
+        ctx.out().note("sandbox reset: seed data restored in " + dir + ", practice team repo recreated in " + team.dir());
         return 0;
     }
 }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tcli.spi.ProfileProvider;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * {@code --profile sandbox}: starts the emulators on loopback and points every service's
- * settings at them (DESIGN.md section 7). Output is marked as practice on stderr.
+ * settings at them (DESIGN.md section 7). Output is marked as practice on stderr. When the user
+ * names no team repo, the practice team's control repo ({@link PracticeTeam}) stands in.
  */
 public final class SandboxProfile implements ProfileProvider {
     public static final String NAME = "sandbox";
@@ -38,6 +40,18 @@ public final class SandboxProfile implements ProfileProvider {
             @Override
             public ObjectNode settings() {
                 return server.settings();
+            }
+
+            /** The practice control repo, created on first use: only for commands that read the team file. */
+            @Override
+            public Optional<Path> teamRepo() {
+                PracticeTeam team = new PracticeTeam(stateDir(env));
+                String note = team.ensure();
+                if (note != null && !env.quiet()) {
+                    env.stderr().println("tcli: " + note);
+                    env.stderr().flush();
+                }
+                return Optional.of(team.dir());
             }
 
             @Override

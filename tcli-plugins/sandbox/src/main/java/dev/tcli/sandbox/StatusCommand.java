@@ -1,11 +1,13 @@
 package dev.tcli.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-@Command(name = "status", description = "Where the sandbox keeps its state and what it holds.",
+@Command(name = "status", description = "Where the sandbox keeps its state and what it holds, practice team repo included.",
         footerHeading = "%nExamples:%n", footer = {"  tcli sandbox status", "  tcli sandbox status -o json"})
 public final class StatusCommand implements Callable<Integer> {
     private final ModuleContext ctx;
@@ -46,7 +48,9 @@ public final class StatusCommand implements Callable<Integer> {
             }
             rows.add(new ServiceState(e.name(), f.toString(), seeded == null ? "not yet created (seeded on first use)" : seeded, holds));
         }
+        rows.add(team(new PracticeTeam(dir)));
         ctx.out().note("sandbox state: " + dir);
+        ctx.out().note("practice team repo: " + new PracticeTeam(dir).dir() + " (used when neither [team] repo nor TCLI_TEAM_DIR is set)");
         ctx.out().list(rows, List.of(Column.of("SERVICE", ServiceState::service), Column.of("SEEDED", ServiceState::seededAt),
                 Column.of("HOLDS", r -> {
                     List<String> parts = new ArrayList<>();
@@ -54,5 +58,39 @@ public final class StatusCommand implements Callable<Integer> {
                     return String.join(", ", parts);
                 })));
         return 0;
+    }
+
+    /** The practice control repo as one more row: when it was created and what its team file defines. */
+    private static ServiceState team(PracticeTeam team) throws IOException {
+        Path file = team.dir().resolve(PracticeTeam.FILE);
+        if (!Files.exists(file)) {
+            return new ServiceState("team", team.dir().toString(), "not yet created (created on first use)", Map.of());
+        }
+        JsonNode t = new TomlMapper().readTree(file.toFile());
+        int nodes = 0;
+        for (JsonNode env : t.path("environments")) {
+            nodes += env.path("nodes").size();
+        }
+        Map<String, Integer> holds = new java.util.LinkedHashMap<>();
+        holds.put("environments", t.path("environments").size());
+        holds.put("nodes", nodes);
+        holds.put("services", t.path("services").size());
+        holds.put("saved searches", t.path("logs").path("saved").size());
+        holds.put("bookmarks", t.path("web").size());
+        holds.put("checks", t.path("onboard").path("checks").size());
+        return new ServiceState("team", team.dir().toString(), created(team.dir()), holds);
+    }
+
+    /** The first entry of HEAD's reflog is the practice repo's initial commit. */
+    private static String created(Path repo) throws IOException {
+        Path reflog = repo.resolve(".git/logs/HEAD");
+        if (Files.isRegularFile(reflog)) {
+            String first = Files.readAllLines(reflog).stream().findFirst().orElse("");
+            String[] head = first.split("\t", 2)[0].trim().split("\\s+");
+            if (head.length >= 2 && head[head.length - 2].matches("\\d+")) {
+                return Instant.ofEpochSecond(Long.parseLong(head[head.length - 2])).toString();
+            }
+        }
+        return Files.getLastModifiedTime(repo).toInstant().toString() + " (not a git checkout)";
     }
 }
