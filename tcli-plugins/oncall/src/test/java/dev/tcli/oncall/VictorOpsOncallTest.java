@@ -140,6 +140,65 @@ class VictorOpsOncallTest extends OncallTestBase {
         assertEquals(5, run("override", "--schedule", "No Such Policy", "--user", "achen", "--start", "now", "--end", "in 1h").exit());
     }
 
+    /** Take on-call against the emulator: it sticks, who shows it, and it can be handed back. */
+    @Test
+    void takeOnCallSticksAndIsHandedBack() {
+        String secondary = run("who", "--policy", "Builder Secondary", "-o", "json").json().get(0).path("user").asText();
+        var take = run("override", "--schedule", "builder primary", "--user", "achen", "--start", "now", "--end", "in 4h", "-o", "json");
+        assertEquals(0, take.exit(), take.toString());
+        assertEquals("overridden", take.json().get(0).path("outcome").asText(), take.stdout());
+        assertTrue(take.json().get(0).path("message").asText().contains("Dana Whitfield -> Alex Chen (Success)"), take.stdout());
+        assertTrue(take.stderr().contains("until the next shift change"), take.stderr());
+        var patch = received(x -> x.method().equals("PATCH")).get(0);
+        assertEquals("/api-public/v1/policies/pol-builder-primary/oncall/user", patch.path());
+        assertEquals("dwhitfield", patch.requestJson().path("fromUser").asText());
+        assertEquals("achen", patch.requestJson().path("toUser").asText());
+        assertEquals(200, patch.status());
+
+        // a later process sees it: who is on call now, and the team schedule's override
+        var who = run("who", "--policy", "Builder Primary", "-o", "json");
+        assertEquals(0, who.exit(), who.toString());
+        assertEquals("Alex Chen", who.json().get(0).path("user").asText(), who.stdout());
+        assertEquals(secondary, run("who", "--policy", "Builder Secondary", "-o", "json").json().get(0).path("user").asText(),
+                "the other policy is untouched");
+        var again = run("override", "--schedule", "Builder Primary", "--user", "achen", "--start", "now", "--end", "in 1h", "-o", "json");
+        assertEquals("already_on_call", again.json().get(0).path("outcome").asText(), again.stdout());
+        assertTrue(read(t.stateDir().resolve("journal.jsonl")).contains("\"verb\":\"override\""));
+
+        var back = run("override", "--schedule", "Builder Primary", "--user", "me", "--start", "now", "--end", "in 1h", "-o", "json");
+        assertEquals(0, back.exit(), back.toString());
+        assertEquals("overridden", back.json().get(0).path("outcome").asText(), back.stdout());
+        assertEquals("Dana Whitfield", run("who", "--policy", "Builder Primary", "-o", "json").json().get(0).path("user").asText());
+        assertEquals(2, received(x -> x.method().equals("PATCH") && x.status() == 200).size());
+    }
+
+    /** Splunk On-Call's rate limit is a 403: retried like a 429, exit 6 when it persists; a refused key stays exit 4. */
+    @Test
+    void rateLimit403IsRetriedThenExit6() {
+        Faults.add(t.stateDir().resolve("sandbox"), new Faults.Fault("victorops", "GET", "/api-public/v1/incidents", "403", 1, 0, 0));
+        var r = run("incidents", "-o", "json");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(3, r.json().size());
+        var calls = received(x -> x.path().equals("/api-public/v1/incidents"));
+        assertEquals(2, calls.size(), "the 403 rate limit was retried");
+        assertEquals(403, calls.get(0).status());
+        assertTrue(calls.get(0).responseBody().contains("rate limit"), calls.get(0).responseBody());
+        assertEquals(200, calls.get(1).status());
+
+        // staged the way a drill would: with the sandbox's own command
+        var staged = t.run("--profile", "vo", "sandbox", "fault", "403", "--service", "victorops", "--count", "3");
+        assertEquals(0, staged.exit(), staged.toString());
+        r = run("incidents");
+        assertEquals(6, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("rate limiting"), r.stderr());
+        assertEquals(5, received(x -> x.path().equals("/api-public/v1/incidents")).size(), "one try and max_retries = 2 retries");
+
+        var bad = t.run("--profile", "vobad", "oncall", "incidents");
+        assertEquals(4, bad.exit(), "a real refusal stays exit 4: " + bad);
+        assertEquals(6, received(x -> x.path().equals("/api-public/v1/incidents")).size(), "a refused key is not retried");
+        assertEquals(2, t.run("--profile", "vo", "sandbox", "fault", "403").exit(), "a 403 rate limit is Splunk On-Call's alone");
+    }
+
     @Test
     void whoAndSchedule() {
         var who = run("who", "-o", "json");

@@ -7,13 +7,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "fault", description = "Make the next calls to an emulator fail: 429, 500, 503, slow, truncate or reset.",
+@Command(name = "fault", description = "Make the next calls to an emulator fail: 429, 500, 503, slow, truncate, reset, or 403 (Splunk On-Call's rate limit).",
         footerHeading = "%nExamples:%n", footer = {"  tcli sandbox fault 429 --service pagerduty --count 2",
-            "  tcli sandbox fault slow --service sumologic --delay-ms 5000", "  tcli sandbox fault --clear"})
+            "  tcli sandbox fault slow --service sumologic --delay-ms 5000",
+            "  tcli sandbox fault 403 --service victorops --count 3", "  tcli sandbox fault --clear"})
 public final class FaultCommand implements Callable<Integer> {
     private final ModuleContext ctx;
 
-    @Parameters(arity = "0..1", paramLabel = "KIND", description = "429, 500, 503, slow, truncate or reset")
+    @Parameters(arity = "0..1", paramLabel = "KIND", description = "429, 500, 503, slow, truncate, reset; 403 with --service victorops")
     String kind;
     @Option(names = "--service", description = "pagerduty, victorops, statuspage, sumologic (default: any)")
     String service;
@@ -43,7 +44,7 @@ public final class FaultCommand implements Callable<Integer> {
             return 0;
         }
         if (kind == null) {
-            throw TcliException.usage("name a fault KIND (429, 500, 503, slow, truncate, reset) or pass --clear");
+            throw TcliException.usage("name a fault KIND (" + String.join(", ", Faults.KINDS) + ") or pass --clear");
         }
         try {
             Faults.add(dir, new Faults.Fault(service, method, path, kind, count, retryAfter, delayMs));

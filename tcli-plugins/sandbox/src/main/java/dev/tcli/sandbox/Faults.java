@@ -19,18 +19,34 @@ import java.util.Locale;
  *
  * <p>Kinds: {@code 429} (with {@code Retry-After}), {@code 500}, {@code 503}, {@code slow}
  * (delay before answering), {@code truncate} (the JSON body cut in half), {@code reset}
- * (connection closed without an answer).
+ * (connection closed without an answer), {@code 403} (Splunk On-Call only: its rate-limit answer,
+ * which it sends instead of a 429).
+ *
+ * <p>Most kinds are answered by the server before the emulator runs. A kind only one service has
+ * ({@code 403}) is answered by that emulator, in its service's words: {@link #take} leaves it in
+ * {@link #forEmulator()} for the request being served on this thread (the server calls the emulator
+ * on the thread that took the fault), where the emulator finds it.
  */
 public final class Faults {
     static final String FILE = "faults.json";
+    static final java.util.List<String> KINDS = java.util.List.of("429", "500", "503", "slow", "truncate", "reset", "403");
+    /** Kinds the emulator answers itself, with the service it belongs to. */
+    private static final java.util.Map<String, String> EMULATOR_KINDS = java.util.Map.of("403", "victorops");
+    private static final ThreadLocal<String> FOR_EMULATOR = new ThreadLocal<>();
 
     /** One staged fault. {@code service} and {@code pathPrefix} null match everything. */
     public record Fault(String service, String method, String pathPrefix, String kind, int count, int retryAfterSeconds,
             int delayMillis) {
         public Fault {
             kind = kind.toLowerCase(Locale.ROOT);
-            if (!java.util.List.of("429", "500", "503", "slow", "truncate", "reset").contains(kind)) {
-                throw new IllegalArgumentException("unknown fault kind '" + kind + "': use 429, 500, 503, slow, truncate, reset");
+            if (!KINDS.contains(kind)) {
+                throw new IllegalArgumentException("unknown fault kind '" + kind + "': use " + String.join(", ", KINDS));
+            }
+            String owner = EMULATOR_KINDS.get(kind);
+            if (owner != null && !owner.equalsIgnoreCase(service)) {
+                // a 403 is a rate limit only on Splunk On-Call; elsewhere it would be a refusal nobody staged
+                throw new IllegalArgumentException("fault " + kind + " is Splunk On-Call's rate-limit answer: stage it with --service "
+                        + owner + " (the other services answer 429)");
             }
         }
 
@@ -65,12 +81,21 @@ public final class Faults {
         }
     }
 
+    /**
+     * The fault kind its emulator must answer for the request this thread is serving (e.g. {@code 403}
+     * for {@code victorops}), or null. Set by every {@link #take}, so never left over from an earlier request.
+     */
+    public static String forEmulator() {
+        return FOR_EMULATOR.get();
+    }
+
     /** Takes one matching fault (decrementing its count), or null. */
     static ObjectNode take(Path stateDir, String service, String method, String path) {
+        FOR_EMULATOR.remove();
         if (!Files.exists(stateDir.resolve(FILE))) {
             return null;
         }
-        return update(stateDir, arr -> {
+        ObjectNode taken = update(stateDir, arr -> {
             for (int i = 0; i < arr.size(); i++) {
                 ObjectNode f = (ObjectNode) arr.get(i);
                 if (matches(f.get("service"), service) && matches(f.get("method"), method)
@@ -88,6 +113,10 @@ public final class Faults {
             }
             return null;
         });
+        if (taken != null && EMULATOR_KINDS.containsKey(taken.path("kind").asText())) {
+            FOR_EMULATOR.set(taken.path("kind").asText());
+        }
+        return taken;
     }
 
     private static boolean matches(JsonNode want, String actual) {

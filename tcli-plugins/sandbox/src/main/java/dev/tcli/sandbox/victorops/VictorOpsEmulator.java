@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tcli.sandbox.Emulator;
 import dev.tcli.sandbox.Exchange;
 import dev.tcli.sandbox.Exchange.Reply;
+import dev.tcli.sandbox.Faults;
 import dev.tcli.sandbox.Seed;
 import dev.tcli.sandbox.pagerduty.HabitatTeam;
 import dev.tcli.sandbox.pagerduty.HabitatTeam.Member;
@@ -25,13 +26,18 @@ import java.util.Set;
  * Splunk On-Call (VictorOps) public API, the same Habitat Builder team as the PagerDuty emulator.
  * Checks what the real API checks (CONTRACTS.md): {@code X-VO-Api-Id} and {@code X-VO-Api-Key}
  * (missing → 401, wrong → 403), {@code userName} + {@code incidentNames} on ack/resolve with a
- * per-incident {@code cmdAccepted}, incident numbers as strings, reporting {@code limit} ≤ 100.
+ * per-incident {@code cmdAccepted}, incident numbers as strings, reporting {@code limit} ≤ 100;
+ * take on-call ({@code fromUser} must be the one on call now) lasts until the next shift change.
+ * Over its rate limit Splunk On-Call answers 403, not 429: {@code tcli sandbox fault 403 --service
+ * victorops} stages that answer, which this emulator gives.
  */
 public final class VictorOpsEmulator implements Emulator {
     public static final String API_ID = "sandbox-vo-api-id";
     public static final String API_KEY = "sandbox-vo-api-key";
     static final JsonNodeFactory F = JsonNodeFactory.instance;
     static final String[][] POLICIES = {{"Builder Primary", "pol-builder-primary"}, {"Builder Secondary", "pol-builder-secondary"}};
+    /** The sandbox's wording of the rate-limit 403 (the spec says only "Authentication failed or rate-limit reached"). */
+    public static final String RATE_LIMITED = "API rate limit exceeded";
 
     @Override
     public String name() {
@@ -98,6 +104,9 @@ public final class VictorOpsEmulator implements Emulator {
     @Override
     public Reply handle(Exchange ex, ObjectNode state) {
         authenticate(ex);
+        if ("403".equals(Faults.forEmulator())) {
+            return Reply.json(403, message(RATE_LIMITED));
+        }
         String path = ex.path();
         String m = ex.method();
         List<String> seg = ex.segments();
@@ -119,7 +128,7 @@ public final class VictorOpsEmulator implements Emulator {
             return ackOrResolve(ex, all, path.endsWith("/ack"), now);
         }
         if (path.equals("/api-public/v1/incidents/reroute") && m.equals("POST")) {
-            return reroute(ex, all, Instant.parse(state.path("rotation_start").asText()), now);
+            return reroute(ex, all, state, now);
         }
         if (path.equals("/api-reporting/v2/incidents") && m.equals("GET")) {
             return history(ex, all);
@@ -144,6 +153,14 @@ public final class VictorOpsEmulator implements Emulator {
                     .put("memberCount", HabitatTeam.MEMBERS.size()).put("version", 1).put("isDefaultTeam", false)
                     .put("_selfUrl", "/api-public/v1/team/" + HabitatTeam.TEAM_SLUG);
             return Reply.json(200, teams);
+        }
+        if (seg.size() == 6 && seg.get(2).equals("policies") && path.startsWith("/api-public/v1/") && path.endsWith("/oncall/user")
+                && m.equals("PATCH")) {
+            return take(ex, state, seg.get(3), now);
+        }
+        if (seg.size() == 6 && seg.get(2).equals("team") && path.startsWith("/api-public/v1/") && path.endsWith("/oncall/user")
+                && m.equals("PATCH")) {
+            return takeOnTeam(ex, state, seg.get(3), now);
         }
         if (path.equals("/api-public/v1/oncall/current") && m.equals("GET")) {
             return Reply.json(200, current(state, now));
@@ -182,7 +199,7 @@ public final class VictorOpsEmulator implements Emulator {
         return n;
     }
 
-    private static Member byUsername(String username) {
+    static Member byUsername(String username) {
         for (Member u : HabitatTeam.MEMBERS) {
             if (u.username().equals(username)) {
                 return u;
@@ -258,7 +275,7 @@ public final class VictorOpsEmulator implements Emulator {
         return Reply.json(200, out);
     }
 
-    private static Reply reroute(Exchange ex, ArrayNode all, Instant rot, Instant now) {
+    private static Reply reroute(Exchange ex, ArrayNode all, ObjectNode state, Instant now) {
         JsonNode body = ex.json();
         Member by = byUsername(body.path("userName").asText(""));
         if (by == null || !body.path("reroutes").isArray()) {
@@ -283,7 +300,7 @@ public final class VictorOpsEmulator implements Emulator {
                 if (known && type.equals("User")) {
                     paged.add(slug);
                 } else if (known) {
-                    paged.add(VictorOpsSchedules.onCall(rot, slug, now).username());
+                    paged.add(VictorOpsSchedules.onCall(state, slug, now).username());
                 }
                 ok = ok && known;
             }
@@ -370,8 +387,48 @@ public final class VictorOpsEmulator implements Emulator {
         }
     }
 
+    /**
+     * {@code PATCH /api-public/v1/policies/{policy}/oncall/user} {@code {"fromUser","toUser"}}: {@code toUser}
+     * replaces {@code fromUser}, who must be on call on the policy now, until the next shift change.
+     */
+    private static Reply take(Exchange ex, ObjectNode state, String policy, Instant now) {
+        JsonNode body = ex.json();
+        String fromName = body.path("fromUser").asText("");
+        String toName = body.path("toUser").asText("");
+        if (fromName.isBlank() || toName.isBlank()) {
+            return Reply.json(400, message("fromUser and toUser are required"));
+        }
+        if (!policy.equals(POLICIES[0][1]) && !policy.equals(POLICIES[1][1])) {
+            return Reply.json(404, message("Policy not found: " + policy));
+        }
+        Member from = byUsername(fromName);
+        Member to = byUsername(toName);
+        if (from == null || to == null) {
+            return Reply.json(404, message("User not found: " + (from == null ? fromName : toName)));
+        }
+        if (!VictorOpsSchedules.onCall(state, policy, now).equals(from)) {
+            return Reply.json(400, message(fromName + " is not on call for " + policy));
+        }
+        VictorOpsSchedules.take(state, policy, from, to, now);
+        ex.mutated();
+        return Reply.json(200, F.objectNode().put("result", "Success"));
+    }
+
+    /** The deprecated team form: the team's policy on which {@code fromUser} is on call now. */
+    private static Reply takeOnTeam(Exchange ex, ObjectNode state, String team, Instant now) {
+        if (!team.equals(HabitatTeam.TEAM_SLUG)) {
+            return Reply.json(404, message("Team not found: " + team));
+        }
+        String fromName = ex.json().path("fromUser").asText("");
+        for (String[] p : POLICIES) {
+            if (VictorOpsSchedules.onCall(state, p[1], now).username().equals(fromName)) {
+                return take(ex, state, p[1], now);
+            }
+        }
+        return take(ex, state, POLICIES[0][1], now); // answers what is wrong with the request
+    }
+
     private static ObjectNode current(ObjectNode state, Instant now) {
-        Instant rot = Instant.parse(state.path("rotation_start").asText());
         ObjectNode out = F.objectNode();
         ObjectNode team = out.putArray("teamsOnCall").addObject();
         team.putObject("team").put("name", HabitatTeam.TEAM_NAME).put("slug", HabitatTeam.TEAM_SLUG);
@@ -379,7 +436,7 @@ public final class VictorOpsEmulator implements Emulator {
         for (String[] p : POLICIES) {
             ObjectNode e = now_.addObject();
             e.putObject("escalationPolicy").put("name", p[0]).put("slug", p[1]);
-            e.putArray("users").addObject().putObject("onCallUser").put("username", VictorOpsSchedules.onCall(rot, p[1], now).username());
+            e.putArray("users").addObject().putObject("onCallUser").put("username", VictorOpsSchedules.onCall(state, p[1], now).username());
         }
         return out;
     }
