@@ -42,6 +42,13 @@ abstract class LogsTestBase {
             [profiles.small.sumologic]
             poll_interval = "20ms"
             page_size = 7
+            [profiles.patient]
+            extends = "sandbox"
+            [profiles.patient.http]
+            retry_backoff = "150ms"
+            max_retries = 6
+            [profiles.patient.sumologic]
+            poll_interval = "20ms"
             [profiles.badkey]
             extends = "sandbox"
             [profiles.badkey.sumologic]
@@ -72,7 +79,20 @@ abstract class LogsTestBase {
 
     @AfterEach
     void tearDown() {
-        Recorder.stop();
+        seen.addAll(Recorder.stop());
+        if (!rateLimitExpected) {
+            // the emulator enforces Sumo's 4 requests a second: tcli's own polling and paging must stay inside it
+            assertEquals(List.of(), seen.stream().filter(x -> x.service().equals("sumologic") && x.status() == 429
+                    && x.responseBody().contains("\"rate.limit.exceeded\"")).map(x -> x.method() + " " + x.path()).toList(),
+                    "tcli ran into Sumo Logic's rate limit");
+        }
+    }
+
+    private boolean rateLimitExpected;
+
+    /** This test runs into the rate limit on purpose. */
+    void expectRateLimited() {
+        rateLimitExpected = true;
     }
 
     TcliHarness.Result logs(String profile, String... args) {

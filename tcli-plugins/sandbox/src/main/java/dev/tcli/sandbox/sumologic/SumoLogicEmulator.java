@@ -39,9 +39,13 @@ import java.util.Set;
  * third and two thirds of the messages, then {@code DONE GATHERING RESULTS}); messages are newest
  * first and may be paged while the job gathers; a non-aggregate job stops at {@code FORCE PAUSED}
  * past 100,000 messages; a job not polled for 30 s is {@code CANCELLED}; 200 active jobs at most
- * (429). The messages come from {@link LogCorpus} (generated, not stored) plus those injected with
- * {@link #inject}; the state holds only jobs, injected messages and the limits, which tests may lower
- * ({@code limits.idle_timeout_ms}, {@code limits.force_pause_at}, {@code limits.job_limit}).
+ * (429). The status carries {@code histogramBuckets} of the messages found so far. Each user may send
+ * 4 requests a second: a bucket of {@code limits.rate_burst} (240, a minute's worth) refilled at
+ * {@code limits.rate_per_second} (4); an empty bucket answers 429 {@code rate.limit.exceeded}, as Sumo
+ * does. The messages come from {@link LogCorpus} (generated, not stored) plus those injected with
+ * {@link #inject}; the state holds only jobs, injected messages, the rate bucket and the limits, which
+ * tests may lower ({@code limits.idle_timeout_ms}, {@code limits.force_pause_at}, {@code limits.job_limit},
+ * {@code limits.rate_per_second}, {@code limits.rate_burst}).
  */
 public final class SumoLogicEmulator implements Emulator {
     public static final String ACCESS_ID = "suSANDBOXACCESSID";
@@ -50,6 +54,10 @@ public final class SumoLogicEmulator implements Emulator {
     static final int MAX_LIMIT = 10_000;
     static final Set<String> DEPLOYMENTS = Set.of("us1", "us2", "eu", "au", "ca", "de", "fed", "in", "jp", "kr");
     private static final String JOBS = "/api/v1/search/jobs";
+    /** Histogram bucket lengths Sumo-like: the shortest that cuts the range into about {@link #MAX_BUCKETS}. */
+    private static final long[] BUCKET_LENGTHS = {1_000, 5_000, 10_000, 30_000, 60_000, 300_000, 900_000, 1_800_000, 3_600_000,
+        10_800_000, 21_600_000, 43_200_000, 86_400_000};
+    static final int MAX_BUCKETS = 120;
 
     /** Indexes of matched messages per job, kept in memory only (they can always be rebuilt from the state). */
     private final Map<String, JobIndex> indexes = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -78,7 +86,8 @@ public final class SumoLogicEmulator implements Emulator {
         s.put("next_job", 1);
         s.putObject("jobs");
         s.putArray("injected");
-        s.putObject("limits").put("idle_timeout_ms", 30_000).put("force_pause_at", 100_000).put("job_limit", 200);
+        s.putObject("limits").put("idle_timeout_ms", 30_000).put("force_pause_at", 100_000).put("job_limit", 200)
+                .put("rate_per_second", 4).put("rate_burst", 240);
         return s;
     }
 
@@ -133,6 +142,8 @@ public final class SumoLogicEmulator implements Emulator {
     @Override
     public Reply handle(Exchange ex, ObjectNode state) {
         authenticate(ex);
+        long now = System.currentTimeMillis();
+        rateLimit(ex, state, now);
         List<String> seg = ex.segments();
         if (!seg.isEmpty() && DEPLOYMENTS.contains(seg.get(0))) {
             // the account lives in the emulator's own deployment: any other answers "moved"
@@ -144,7 +155,6 @@ public final class SumoLogicEmulator implements Emulator {
             throw error(404, "notfound", "Requested resource could not be found.");
         }
         List<String> rest = seg.subList(Math.min(4, seg.size()), seg.size());
-        long now = System.currentTimeMillis();
         if (rest.isEmpty()) {
             if (!ex.method().equals("POST")) {
                 throw error(405, "method.unsupported", "Unsupported method for URL.");
@@ -184,6 +194,32 @@ public final class SumoLogicEmulator implements Emulator {
             }
         }
         throw error(401, "unauthorized", "Credential could not be verified.");
+    }
+
+    /**
+     * Sumo's per-user limit of 4 requests a second (240 a minute), as a token bucket kept in the state
+     * (so it holds across tcli processes): {@code rate_burst} tokens, refilled at {@code rate_per_second}.
+     * tcli's own use, polling with its backoff and paging, stays well inside the burst; a script that
+     * loops on the API does not. Sumo sends no {@code Retry-After} with it: a client backs off on its own.
+     */
+    private static void rateLimit(Exchange ex, ObjectNode state, long now) {
+        JsonNode limits = state.path("limits");
+        double perSecond = limits.path("rate_per_second").asDouble(4);
+        double burst = limits.path("rate_burst").asDouble(240);
+        ObjectNode rate = state.get("rate") instanceof ObjectNode r ? r : state.putObject("rate");
+        ObjectNode bucket = rate.get(ACCESS_ID) instanceof ObjectNode u ? u : rate.putObject(ACCESS_ID);
+        double tokens = bucket.has("tokens") ? bucket.path("tokens").asDouble() : burst;
+        long at = bucket.path("at").asLong(now);
+        tokens = Math.min(burst, tokens + Math.max(0, now - at) * perSecond / 1000.0);
+        bucket.put("at", now);
+        ex.mutated();
+        if (tokens < 1) {
+            bucket.put("tokens", tokens);
+            throw error(429, "rate.limit.exceeded", "Rate limit exceeded. The API request rate is higher than "
+                    + (perSecond == Math.rint(perSecond) ? String.valueOf((long) perSecond) : String.valueOf(perSecond))
+                    + " requests per second.");
+        }
+        bucket.put("tokens", tokens - 1);
     }
 
     private Reply create(Exchange ex, ObjectNode state, long now) {
@@ -292,7 +328,7 @@ public final class SumoLogicEmulator implements Emulator {
         String st = stateOf(job, index, state);
         out.put("state", st);
         out.put("messageCount", visible(job, index, state));
-        out.putArray("histogramBuckets");
+        out.set("histogramBuckets", histogram(index, job, visible(job, index, state)));
         out.put("recordCount", st.equals("DONE GATHERING RESULTS") || st.equals("CANCELLED") ? index.records().size() : 0);
         ArrayNode errors = out.putArray("pendingErrors");
         ArrayNode warnings = out.putArray("pendingWarnings");
@@ -303,6 +339,32 @@ public final class SumoLogicEmulator implements Emulator {
             job.put("errors_reported", true);
         }
         return Reply.json(200, out);
+    }
+
+    /**
+     * Sumo's {@code histogramBuckets} of the messages found so far: {@code {startTimestamp, length, count}}
+     * per bucket that holds any, oldest first, the bucket length chosen from the job's range.
+     */
+    static ArrayNode histogram(JobIndex index, JsonNode job, int found) {
+        long from = job.path("from").asLong();
+        long to = Math.min(job.path("to").asLong(), job.path("created").asLong());
+        long length = BUCKET_LENGTHS[BUCKET_LENGTHS.length - 1];
+        for (long l : BUCKET_LENGTHS) {
+            if ((to - from) / l <= MAX_BUCKETS) {
+                length = l;
+                break;
+            }
+        }
+        java.util.TreeMap<Long, Integer> counts = new java.util.TreeMap<>();
+        int n = Math.min(found, index.size());
+        for (int i = 0; i < n; i++) {
+            counts.merge(Math.floorDiv(index.time(i), length) * length, 1, Integer::sum);
+        }
+        ArrayNode out = F.arrayNode();
+        for (Map.Entry<Long, Integer> e : counts.entrySet()) {
+            out.addObject().put("startTimestamp", e.getKey()).put("length", length).put("count", e.getValue());
+        }
+        return out;
     }
 
     private static String stateOf(ObjectNode job, JobIndex index, ObjectNode state) {
@@ -421,15 +483,17 @@ public final class SumoLogicEmulator implements Emulator {
     static final class JobIndex {
         private final LogCorpus corpus;
         private final long[] refs;
+        private final long[] times;
         private final SumoQuery query;
         private final List<Map<String, String>> records;
         private final List<String> errors;
         private final List<String> warnings;
 
-        private JobIndex(LogCorpus corpus, long[] refs, SumoQuery query, List<Map<String, String>> records, List<String> errors,
-                List<String> warnings) {
+        private JobIndex(LogCorpus corpus, long[] refs, long[] times, SumoQuery query, List<Map<String, String>> records,
+                List<String> errors, List<String> warnings) {
             this.corpus = corpus;
             this.refs = refs;
+            this.times = times;
             this.query = query;
             this.records = records;
             this.errors = errors;
@@ -461,7 +525,9 @@ public final class SumoLogicEmulator implements Emulator {
             }
             hits.sort(Comparator.comparingLong((long[] h) -> h[0]).reversed());
             long[] refs = new long[hits.size()];
+            long[] times = new long[hits.size()];
             for (int i = 0; i < refs.length; i++) {
+                times[i] = hits.get(i)[0];
                 refs[i] = hits.get(i)[1];
             }
             List<String> errors = new ArrayList<>();
@@ -481,7 +547,7 @@ public final class SumoLogicEmulator implements Emulator {
                     records.add(r);
                 });
             }
-            return new JobIndex(corpus, refs, query, records, errors, warnings);
+            return new JobIndex(corpus, refs, times, query, records, errors, warnings);
         }
 
         private static void consider(Map<String, String> m, long ref, String key, long from, long to, SumoQuery query,
@@ -506,6 +572,11 @@ public final class SumoLogicEmulator implements Emulator {
 
         int size() {
             return refs.length;
+        }
+
+        /** The i-th message's time (message or receipt time, whichever the job searches by), newest first. */
+        long time(int i) {
+            return times[i];
         }
 
         boolean aggregate() {
