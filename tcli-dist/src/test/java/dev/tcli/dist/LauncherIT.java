@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * bin/tcli's decisions, seen through a stand-in JDK whose 'java' prints the command line it is
- * given: which cache a command line gets (light: help, listings, version, exec plugins; full:
+ * given: which cache a command line gets (light: help, listings, version; exec: exec plugins; full:
  * the verbs), the archive flags per JDK version, the newest JDK chosen, JVM logging on stderr.
  */
 class LauncherIT {
@@ -91,6 +91,7 @@ class LauncherIT {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("help." + ext), "x");
         Files.writeString(dir.resolve("light." + ext), "x");
+        Files.writeString(dir.resolve("exec." + ext), "x");
         Files.writeString(dir.resolve("full." + ext), "x");
         return dir;
     }
@@ -100,21 +101,24 @@ class LauncherIT {
     }
 
     @Test
-    void rootHelpGetsTheHelpCacheListingsAndExecPluginsTheLightVerbsTheFull() throws Exception {
+    void rootHelpGetsTheHelpCacheListingsTheLightExecPluginsTheExecVerbsTheFull() throws Exception {
         Path jdk = fakeJdk("jdk-25", "25.0.1");
         Path dir = caches(jdk, "25.0.1", "aot");
         String help = "-XX:AOTCache=" + dir.resolve("help.aot");
         String light = "-XX:AOTCache=" + dir.resolve("light.aot");
+        String exec = "-XX:AOTCache=" + dir.resolve("exec.aot");
         String full = "-XX:AOTCache=" + dir.resolve("full.aot");
         String[][] helpRuns = {{}, {"--help"}, {"-h"}, {"-V"}, {"--profile", "sandbox"}, {"-o", "json", "--help"}};
         for (String[] run : helpRuns) {
             assertEquals(help, flag(launch(jdk, run), "-XX:AOTCache="), String.join(" ", run));
         }
         String[][] lightRuns = {{"oncall", "--help"}, {"--profile", "sandbox", "oncall", "ack", "-h"},
-            {"plugins", "list"}, {"-o", "json", "version"}, {"--profile", "oncall", "version"},
-            {"hello", "world"}, {"--profile", "sandbox", "hello"}};
+            {"plugins", "list"}, {"-o", "json", "version"}, {"--profile", "oncall", "version"}};
         for (String[] run : lightRuns) {
             assertEquals(light, flag(launch(jdk, run), "-XX:AOTCache="), String.join(" ", run));
+        }
+        for (String[] run : new String[][] {{"hello", "world"}, {"--profile", "sandbox", "hello"}}) {
+            assertEquals(exec, flag(launch(jdk, run), "-XX:AOTCache="), String.join(" ", run));
         }
         String[][] fullRuns = {{"--profile", "sandbox", "oncall", "incidents"}, {"-o", "json", "oncall", "ack", "1042"},
             {"--config", "plugins", "status", "components"}, {"oncall", "incidents", "--", "--help"}, {"completion", "bash"}};
