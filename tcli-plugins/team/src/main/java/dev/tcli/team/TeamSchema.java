@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.spi.Times;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -23,7 +26,7 @@ public final class TeamSchema {
     public static final Map<String, String> TABLES = tables();
 
     private static final Set<String> ENVIRONMENT_KEYS = Set.of("jump_host", "jump_port", "jump_user", "identity_file", "sudo",
-            "inventory_cmd", "user", "nodes");
+            "inventory_cmd", "inventory_timeout", "user", "nodes");
     private static final Set<String> NODE_KEYS = Set.of("name", "host", "port", "user", "roles", "gateway_port");
     private static final Set<String> CHECK_KEYS = Set.of("name", "run", "hint", "shell", "timeout");
 
@@ -100,6 +103,14 @@ public final class TeamSchema {
             string(key, env, s);
         }
         port(key, env, "jump_port");
+        // read by the ssh module as a duration string (docs/ssh.md): a bare number has no unit
+        JsonNode inventoryTimeout = env.get("inventory_timeout");
+        if (inventoryTimeout != null && !inventoryTimeout.isTextual()) {
+            error(key + ".inventory_timeout", "must be a duration string such as \"20s\", not " + type(inventoryTimeout)
+                    + (inventoryTimeout.isNumber() ? " (here inventory_timeout = \"" + inventoryTimeout.asText() + "s\")" : ""));
+        } else if (inventoryTimeout != null) {
+            positiveDuration(key + ".inventory_timeout", inventoryTimeout.asText(), "\"20s\" or \"1m\"");
+        }
         if (env.has("jump_host") && env.get("jump_host").isTextual() && env.get("jump_host").asText().isBlank()) {
             error(key + ".jump_host", "is empty");
         }
@@ -212,14 +223,17 @@ public final class TeamSchema {
             unknownKeys(key, s, Set.of("query", "since", "description"));
             if (!s.hasNonNull("query")) {
                 error(key, "missing query");
+            } else if (string(key, s, "query") && s.get("query").asText().isBlank()) {
+                // tcli logs refuses a blank query as a missing one
+                error(key + ".query", "is empty: write the search, e.g. query = \"_sourceCategory=live/api error\"");
             }
-            string(key, s, "query");
             string(key, s, "description");
             if (string(key, s, "since") && s.has("since")) {
                 try {
-                    Times.parseDuration(s.get("since").asText());
+                    // tcli logs gives since to the one time syntax of --since, not only to durations
+                    Times.parse(s.get("since").asText(), ZoneOffset.UTC, Clock.systemUTC());
                 } catch (RuntimeException ex) {
-                    error(key + ".since", "not a duration such as \"15m\" or \"2h\": " + s.get("since").asText());
+                    error(key + ".since", "not a duration or time such as \"15m\", \"2h\" or \"today\": " + s.get("since").asText());
                 }
             }
         });
@@ -281,8 +295,8 @@ public final class TeamSchema {
             }
             string(key, c, "name");
             string(key, c, "hint");
-            if (string(key, c, "run") && c.path("run").isTextual() && c.get("run").asText().isBlank()) {
-                error(key + ".run", "is empty");
+            if (c.hasNonNull("run")) {
+                run(key + ".run", c.get("run"), c.path("shell").asBoolean(false));
             }
             if (c.has("shell") && !c.get("shell").isBoolean()) {
                 error(key + ".shell", "must be true or false");
@@ -296,18 +310,89 @@ public final class TeamSchema {
         }
     }
 
-    private void timeout(String key, JsonNode t) {
-        if (t.isIntegralNumber() && t.asLong() > 0) {
+    /**
+     * A check's command as onboard runs it: a string (split into words, or given to /bin/sh -c
+     * with shell = true) or a non-empty array of strings (argv).
+     */
+    private void run(String key, JsonNode run, boolean shell) {
+        if (run.isTextual()) {
+            if (run.asText().isBlank()) {
+                error(key, "is empty: write the command, e.g. run = \"vault token lookup\"");
+            } else if (!shell && unbalancedQuote(run.asText()) != 0) {
+                error(key, "unbalanced " + unbalancedQuote(run.asText()) + " (run is split into words like a shell would): close the quote, "
+                        + "or write the words as an array, run = [\"vault\", \"token\", \"lookup\"]");
+            }
             return;
         }
-        try {
-            if (t.isTextual() && !Times.parseDuration(t.asText()).isNegative()) {
-                return;
-            }
-        } catch (RuntimeException e) {
-            // reported below
+        if (!run.isArray()) {
+            error(key, "must be a string or an array of strings, not " + type(run) + ": run = \"vault token lookup\" or run = [\"vault\", \"token\", \"lookup\"]"
+                    + (run.isNumber() ? " (here run = \"" + run.asText() + "\")" : ""));
+            return;
         }
-        error(key, "not a duration such as \"30s\" or a number of seconds: " + t.asText());
+        if (run.isEmpty()) {
+            error(key, "is an empty array: give the program and its arguments, e.g. run = [\"vault\", \"token\", \"lookup\"]");
+            return;
+        }
+        List<String> quoted = new ArrayList<>();
+        String bad = null;
+        for (int i = 0; i < run.size(); i++) {
+            JsonNode w = run.get(i);
+            if (!w.isTextual() && bad == null) {
+                bad = "run[" + i + "] is " + type(w) + ", not a string";
+            }
+            quoted.add(w.isValueNode() ? "\"" + w.asText() + "\"" : "\"...\"");
+        }
+        if (bad != null) {
+            error(key, bad + ": quote every word, run = [" + String.join(", ", quoted) + "]");
+        } else if (run.get(0).asText().isBlank()) {
+            error(key, "run[0] is empty: the first word is the program to run");
+        }
+    }
+
+    /** The quote left open at the end of {@code line} (0 if none), with onboard's rules: '...', "..." with \" and \\, and \x. */
+    static char unbalancedQuote(String line) {
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote == '\'') {
+                quote = c == '\'' ? 0 : quote;
+            } else if (c == '\\' && i + 1 < line.length()) {
+                i++; // outside quotes any character is escaped; inside "..." only the ones that matter for the count
+            } else if (c == quote) {
+                quote = 0;
+            } else if (quote == 0 && (c == '\'' || c == '"')) {
+                quote = c;
+            }
+        }
+        return quote;
+    }
+
+    /** A check's timeout as onboard reads it: "30s", or seconds (fractions too); never zero or less. */
+    private void timeout(String key, JsonNode t) {
+        if (t.isNumber()) {
+            if (Math.round(t.asDouble() * 1000) <= 0) {
+                error(key, "must be more than 0 seconds: " + t.asText() + " (e.g. timeout = \"30s\" or timeout = 30)");
+            }
+            return;
+        }
+        if (!t.isTextual()) {
+            error(key, "not a duration such as \"30s\" or a number of seconds: " + type(t));
+            return;
+        }
+        positiveDuration(key, t.asText(), "\"30s\" or a number of seconds");
+    }
+
+    private void positiveDuration(String key, String text, String example) {
+        Duration d;
+        try {
+            d = Times.parseDuration(text);
+        } catch (RuntimeException e) {
+            error(key, "not a duration such as " + example + ": " + text);
+            return;
+        }
+        if (d.isZero() || d.isNegative()) {
+            error(key, "must be more than 0: " + text + " (a duration such as " + example + ")");
+        }
     }
 
     // ---- types -----------------------------------------------------------------------------

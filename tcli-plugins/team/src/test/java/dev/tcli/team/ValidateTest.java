@@ -107,6 +107,115 @@ class ValidateTest {
         assertTrue(first.get("problem").asText().startsWith("must be a port number"));
     }
 
+    /** What the consumers accept, validate accepts: onboard's argv form and fractional timeouts, ssh's inventory_timeout, logs' since. */
+    @Test
+    void whatTheModulesReadIsValid() {
+        var r = validate("""
+                [environments.live]
+                inventory_cmd = "scripts/inventory live"
+                inventory_timeout = "45s"
+
+                [logs.saved.today]
+                query = "_sourceCategory=live/api error"
+                since = "today"
+
+                [[onboard.checks]]
+                name = "Vault access"
+                run = ["vault", "token", "lookup"]
+                timeout = 1.5
+
+                [[onboard.checks]]
+                name = "AWS console"
+                run = "aws sts get-caller-identity | grep -q habitat"
+                shell = true
+
+                [[onboard.checks]]
+                name = "quoted"
+                run = "sh -c 'echo \\"ok\\"'"
+                """, "--strict");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("", r.stdout());
+    }
+
+    @Test
+    void aRunThatOnboardCannotRunIsAnErrorThatSaysWhatToWrite() {
+        var r = validate("""
+                [[onboard.checks]]
+                name = "number"
+                run = 5
+
+                [[onboard.checks]]
+                name = "empty array"
+                run = []
+
+                [[onboard.checks]]
+                name = "not a word"
+                run = ["sleep", 5]
+
+                [[onboard.checks]]
+                name = "no program"
+                run = ["", "x"]
+
+                [[onboard.checks]]
+                name = "table"
+                run = { cmd = "x" }
+
+                [[onboard.checks]]
+                name = "blank"
+                run = "  "
+
+                [[onboard.checks]]
+                name = "open quote"
+                run = "echo 'oops"
+                timeout = "0s"
+
+                [[onboard.checks]]
+                name = "zero"
+                run = "true"
+                timeout = 0
+                """);
+        assertEquals(1, r.exit(), r.toString());
+        String out = r.stdout();
+        String f = file.toString();
+        assertTrue(out.contains(f + ":3: onboard.checks[0].run: must be a string or an array of strings, not an integer: "
+                + "run = \"vault token lookup\" or run = [\"vault\", \"token\", \"lookup\"] (here run = \"5\")"), out);
+        assertTrue(out.contains(f + ":7: onboard.checks[1].run: is an empty array: give the program and its arguments, "
+                + "e.g. run = [\"vault\", \"token\", \"lookup\"]"), out);
+        assertTrue(out.contains(f + ":11: onboard.checks[2].run: run[1] is an integer, not a string: quote every word, run = [\"sleep\", \"5\"]"), out);
+        assertTrue(out.contains(f + ":15: onboard.checks[3].run: run[0] is empty: the first word is the program to run"), out);
+        assertTrue(out.contains(f + ":19: onboard.checks[4].run: must be a string or an array of strings, not a table"), out);
+        assertTrue(out.contains(f + ":23: onboard.checks[5].run: is empty: write the command, e.g. run = \"vault token lookup\""), out);
+        assertTrue(out.contains(f + ":27: onboard.checks[6].run: unbalanced ' (run is split into words like a shell would)"), out);
+        assertTrue(out.contains(f + ":28: onboard.checks[6].timeout: must be more than 0: 0s"), out);
+        assertTrue(out.contains(f + ":33: onboard.checks[7].timeout: must be more than 0 seconds: 0"), out);
+        assertTrue(r.stderr().contains("9 errors"), r.toString());
+    }
+
+    @Test
+    void aBlankQueryAndABadInventoryTimeoutAreErrors() {
+        var r = validate("""
+                [environments.live]
+                inventory_cmd = "scripts/inventory live"
+                inventory_timeout = "soon"
+
+                [environments.acceptance]
+                inventory_cmd = "scripts/inventory acceptance"
+                inventory_timeout = 20
+
+                [logs.saved.blank]
+                query = ""
+                since = "a while"
+                """);
+        assertEquals(1, r.exit(), r.toString());
+        String out = r.stdout();
+        String f = file.toString();
+        assertTrue(out.contains(f + ":3: environments.live.inventory_timeout: not a duration such as \"20s\" or \"1m\": soon"), out);
+        assertTrue(out.contains(f + ":7: environments.acceptance.inventory_timeout: must be a duration string such as \"20s\", not an integer "
+                + "(here inventory_timeout = \"20s\")"), out);
+        assertTrue(out.contains(f + ":10: logs.saved.blank.query: is empty: write the search"), out);
+        assertTrue(out.contains(f + ":11: logs.saved.blank.since: not a duration or time such as \"15m\", \"2h\" or \"today\": a while"), out);
+    }
+
     @Test
     void serviceCyclesAndSelfRequiresAreErrors() {
         var r = validate("""
