@@ -245,6 +245,25 @@ class CheckTest {
                 && p.parent().map(pp -> pp.pid() == ProcessHandle.current().pid()).orElse(false)), "sleep was killed");
     }
 
+    /** run may be an array of words (docs/onboard.md): an argv with no shell, and the team-file check (team validate's schema) accepts it. */
+    @Test
+    void anArrayRunIsAnArgvWithoutAShellAndAValidTeamFile() {
+        Path repo = tmp.resolve("team");
+        t.writeFile(repo.resolve("tcli-team.toml"), """
+                [[onboard.checks]]
+                name = "argv"
+                run = ["echo", "$USER; not a shell", "*"]
+                timeout = 2.5
+                """, "rw-r--r--");
+        t.env("TCLI_TEAM_DIR", repo.toString());
+        var r = check("practice", "--only", "team-file", "--only", "argv");
+        assertEquals(0, r.exit(), r.toString());
+        Map<String, JsonNode> c = byName(r.json());
+        assertTrue(c.get("team-file").path("ok").asBoolean(), c.toString());
+        assertTrue(c.get("team-file").path("detail").asText().endsWith("tcli-team.toml: valid"), c.toString());
+        assertEquals("$USER; not a shell *", c.get("argv").path("detail").asText(), "words passed as they are: " + c);
+    }
+
     @Test
     void tcliSecretsNeverReachATeamCheck() {
         Path repo = tmp.resolve("team");
