@@ -55,6 +55,19 @@ public final class SumoClient {
         return new SumoClient(ctx, api, base, page, poll);
     }
 
+    /** The deployment's API this client talks to, e.g. https://api.us2.sumologic.com. */
+    String base() {
+        return base;
+    }
+
+    /**
+     * One GET answered as it is, a redirect not followed: how {@code onboard check} tells a
+     * wrong deployment (301) and refused keys (401) from keys Sumo accepted.
+     */
+    ApiClient.Response unfollowed(String path) {
+        return api.exchange("GET", base + path, Map.of(), null, Map.of("Accept", "application/json"));
+    }
+
     int pageSize() {
         return pageSize;
     }
@@ -238,7 +251,7 @@ public final class SumoClient {
         }
     }
 
-    private static JsonNode parseQuietly(ApiClient.Response r) {
+    static JsonNode parseQuietly(ApiClient.Response r) {
         try {
             return dev.tcli.logs.Json.MAPPER.readTree(r.body() == null || r.body().isBlank() ? "{}" : r.body());
         } catch (java.io.IOException e) {

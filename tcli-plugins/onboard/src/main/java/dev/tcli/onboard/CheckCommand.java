@@ -103,10 +103,10 @@ public final class CheckCommand implements Callable<Integer> {
             if (configError != null) {
                 // nothing else can be known without a profile; tools still can
                 String why = "the configuration did not load (see the config check)";
-                for (String n : List.of("team-file", "team-repo", "pagerduty", "pagerduty-contact", "pagerduty-schedule", "statuspage",
-                        "sumologic", "victorops")) {
+                for (String n : List.of("team-file", "team-repo")) {
                     checks.add(Check.skipped(n, why));
                 }
+                checks.addAll(new ServiceChecks(ctx).skipped(why));
                 SshChecks.NAMES.forEach(n -> checks.add(Check.skipped(n, why)));
                 checks.addAll(LocalChecks.tools(ctx, Empty.TEAM));
                 return new Plan(checks);

@@ -26,6 +26,7 @@ import java.util.Set;
  * a postmortem draft) and times each from the page.
  */
 final class Drill {
+    static final String PD_ACCEPT = "application/vnd.pagerduty+json;version=2";
     static final String SERVICE = "builder-api";
     static final String HOST = "live-builder-api-1";
     static final String CATEGORY = "live/api";
@@ -117,7 +118,7 @@ final class Drill {
         var pd = ctx.settings("pagerduty");
         ApiClient rest = ctx.http().api("pagerduty").baseUrl(pd.require("base_url"))
                 .header("Authorization", "Token token=" + ctx.secret("pagerduty", "token"), true)
-                .header("Accept", ServiceChecks.PD_ACCEPT).build();
+                .header("Accept", PD_ACCEPT).build();
         String key = null;
         for (JsonNode s : rest.get("/services", Map.of("query", SERVICE, "include[]", "integrations")).path("services")) {
             for (JsonNode i : s.path("integrations")) {

@@ -50,7 +50,7 @@ final class VictorOpsProvider implements OncallProvider {
         return ctx.settings("victorops");
     }
 
-    private ApiClient api() {
+    ApiClient api() {
         if (api == null) {
             String id = settings().require("api_id");
             String key = ctx.secret("victorops", "api_key");

@@ -1,4 +1,4 @@
-package dev.tcli.onboard;
+package dev.tcli.oncall;
 
 import java.util.function.Supplier;
 
