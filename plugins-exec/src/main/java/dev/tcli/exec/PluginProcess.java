@@ -39,18 +39,16 @@ final class PluginProcess {
         List<String> argv = new ArrayList<>(args.size() + 1);
         argv.add(executable.toString());
         argv.addAll(args); // an argv array, never a shell: spaces, quotes, '$' and '*' arrive as typed
+        ctx.stdout().flush();
+        ctx.stderr().flush();
+        boolean attached = attachedToProcess(ctx);
+        if (attached && LauncherHandoff.offer(argv, ctx.env(), env)) {
+            return 0;   // bin/tcli runs the plugin in our place once we have exited
+        }
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().clear();
         pb.environment().putAll(env);
-        ctx.stdout().flush();
-        ctx.stderr().flush();
-        if (!attachedToProcess(ctx)) {
-            return runPiped(pb, executable, ctx);
-        }
-        if (LauncherHandoff.offer(argv, ctx.env(), env)) {
-            return 0;   // bin/tcli runs the plugin in our place once we have exited
-        }
-        return runOnTerminal(pb, executable);
+        return attached ? runOnTerminal(pb, executable) : runPiped(pb, executable, ctx);
     }
 
     /**
