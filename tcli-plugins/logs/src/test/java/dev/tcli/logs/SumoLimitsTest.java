@@ -77,8 +77,9 @@ class SumoLimitsTest extends LogsTestBase {
         assertTrue(body.path("id").asText().matches("[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}"), body.toString());
         assertNull(responseHeader(limited.get(0), "Retry-After"), "Sumo says nothing of when to retry");
 
-        // no refill to speak of: the retries run out, exit 6
-        sumoState(s -> s.with("limits").put("rate_burst", 3).put("rate_per_second", 0.001));
+        // a bucket that holds nothing: the create itself is refused until the retries run out, exit 6
+        // (a burst of 3 could still hold tokens refilled during the first search, and let the create through)
+        sumoState(s -> s.with("limits").put("rate_burst", 0).put("rate_per_second", 0.001));
         r = logs("fast", "search", "error", "--since", "10m");
         assertEquals(6, r.exit(), r.toString());
         assertTrue(r.stderr().contains("Sumo Logic is still refusing new search jobs after retries (Rate limit exceeded."), r.stderr());
