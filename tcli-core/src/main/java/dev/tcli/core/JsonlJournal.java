@@ -2,6 +2,7 @@ package dev.tcli.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tcli.spi.Journal;
+import dev.tcli.spi.JournalEntry;
 import dev.tcli.spi.TcliException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,10 +14,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * DESIGN.md section 9. One JSON object per line, appended under a file lock and forced to disk
+ * docs/design.md §9. One JSON object per line, appended under a file lock and forced to disk
  * before the command returns. A line cut short by a crash is followed by a newline before the
  * next entry, so it can never swallow the lines after it.
  */
@@ -31,6 +33,11 @@ final class JsonlJournal implements Journal {
         this.profile = profile;
         this.user = user;
         this.clock = clock;
+    }
+
+    @Override
+    public Entries read(Predicate<JournalEntry> keep) {
+        return JournalReader.read(file, keep);
     }
 
     @Override

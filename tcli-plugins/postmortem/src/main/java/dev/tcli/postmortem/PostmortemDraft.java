@@ -1,5 +1,6 @@
 package dev.tcli.postmortem;
 
+import dev.tcli.spi.JournalEntry;
 import dev.tcli.spi.IncidentHistory.Entry;
 import dev.tcli.spi.IncidentHistory.Incident;
 import java.time.Duration;

@@ -1,11 +1,11 @@
-package dev.tcli.postmortem;
+package dev.tcli.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Iterator;
 
 /**
- * One line of {@code journal.jsonl} (DESIGN.md section 9). {@code details} is whatever the
+ * One line of {@code journal.jsonl} (docs/journal.md). {@code details} is whatever the
  * acting module recorded, kept as JSON so {@code -o json} passes it through untouched.
  */
 public record JournalEntry(Instant time, String profile, String user, String module, String verb, String target,

@@ -1,7 +1,9 @@
-package dev.tcli.postmortem;
+package dev.tcli.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tcli.spi.Journal;
+import dev.tcli.spi.JournalEntry;
 import dev.tcli.spi.TcliException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,17 +22,13 @@ import java.util.function.Predicate;
  * kernel starts the next entry on a fresh line, so only that one line is lost); such lines
  * are skipped and counted, never fatal: the journal is evidence, and half of it beats none.
  */
-public final class JournalReader {
+final class JournalReader {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The entries that matched, in file (= time) order, and how many lines could not be read. */
-    public record Result(List<JournalEntry> entries, int unreadable) {
-    }
 
     private JournalReader() {
     }
 
-    public static Result read(Path file, Predicate<JournalEntry> keep) {
+    static Journal.Entries read(Path file, Predicate<JournalEntry> keep) {
         List<JournalEntry> out = new ArrayList<>();
         int bad = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -47,11 +45,11 @@ public final class JournalReader {
                 }
             }
         } catch (NoSuchFileException e) {
-            return new Result(List.of(), 0);
+            return new Journal.Entries(List.of(), 0);
         } catch (IOException e) {
             throw TcliException.failed("cannot read the journal " + file + ": " + e.getMessage());
         }
-        return new Result(out, bad);
+        return new Journal.Entries(out, bad);
     }
 
     static JournalEntry parse(String line) {

@@ -1,4 +1,4 @@
-package dev.tcli.postmortem;
+package dev.tcli.postmortem.commands;
 
 import picocli.CommandLine.Command;
 

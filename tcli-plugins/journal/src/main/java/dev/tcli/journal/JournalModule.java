@@ -1,5 +1,6 @@
-package dev.tcli.postmortem;
+package dev.tcli.journal;
 
+import dev.tcli.journal.commands.JournalCommand;
 import dev.tcli.spi.TcliModule;
 
 /** {@code tcli journal}: what tcli did, read back from the action journal. */

@@ -1,4 +1,4 @@
-package dev.tcli.postmortem;
+package dev.tcli.postmortem.commands;
 
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.IncidentHistory;
@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.tcli.spi.JournalEntry;
+import dev.tcli.postmortem.PostmortemDraft;
+import dev.tcli.postmortem.Timeline;
 
 @Command(name = "new",
         description = "Writes a blameless postmortem draft in Markdown: leader, description, impact (time to acknowledge, "
@@ -109,7 +112,7 @@ public final class NewCommand implements Callable<Integer> {
         String profile = ctx.profile();
         String id = incident.id();
         String number = incident.number() != null ? incident.number() : "";
-        var result = JournalReader.read(ctx.paths().stateDir().resolve("journal.jsonl"), e -> {
+        var result = ctx.journal().read(e -> {
             if (e.profile() != null && !e.profile().equals(profile)) {
                 return false;
             }

@@ -1,4 +1,4 @@
-package dev.tcli.postmortem;
+package dev.tcli.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
-package dev.tcli.postmortem;
+package dev.tcli.journal.commands;
 
+import dev.tcli.spi.JournalEntry;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Times;
 import dev.tcli.spi.output.Column;
@@ -40,8 +41,7 @@ public final class JournalCommand implements Callable<Integer> {
     public Integer call() {
         Instant from = Times.parse(since, ctx.zone(), ctx.clock());
         Instant to = until == null ? ctx.clock().instant().plusSeconds(1) : Times.parse(until, ctx.zone(), ctx.clock());
-        var result = JournalReader.read(ctx.paths().stateDir().resolve("journal.jsonl"),
-                e -> !e.time().isBefore(from) && e.time().isBefore(to)
+        var result = ctx.journal().read(e -> !e.time().isBefore(from) && e.time().isBefore(to)
                         && (module == null || module.equalsIgnoreCase(e.module()))
                         && (incident == null || e.mentions(incident)));
         if (result.unreadable() > 0) {
