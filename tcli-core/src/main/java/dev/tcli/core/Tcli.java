@@ -1,5 +1,6 @@
 package dev.tcli.core;
 
+import dev.tcli.spi.DidYouMean;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.TcliException;
 import java.io.IOException;
@@ -219,38 +220,8 @@ public final class Tcli {
         for (ModuleRegistry.Entry e : registry.all()) {
             names.add(e.name());
         }
-        Map<String, Integer> scored = new LinkedHashMap<>();
-        for (String n : names) {
-            int d = distance(name, n);
-            if (d <= Math.max(2, name.length() / 3) || n.startsWith(name) || name.startsWith(n)) {
-                scored.put(n, d);
-            }
-        }
-        if (scored.isEmpty()) {
-            return "";
-        }
-        List<String> best = scored.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
-                .map(Map.Entry::getKey).limit(3).toList();
-        return " Did you mean: " + String.join(", ", best) + "?";
-    }
-
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        List<String> best = DidYouMean.nearest(name, names, 3);
+        return best.isEmpty() ? "" : " Did you mean: " + String.join(", ", best) + "?";
     }
 
     /** The spec of the root command, for completion scripts and man pages: every module attached. */

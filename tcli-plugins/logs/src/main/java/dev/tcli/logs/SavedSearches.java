@@ -1,5 +1,6 @@
 package dev.tcli.logs;
 
+import dev.tcli.spi.DidYouMean;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -7,16 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The team's saved searches: {@code [logs.saved.NAME]} in {@code tcli-team.toml}, with {@code query} and an optional {@code since}. */
-final class SavedSearches {
+public final class SavedSearches {
 
     /** One saved search, as {@code tcli logs saved -o json} prints it. */
-    record Saved(String name, String query, String since, String description) {
+    public record Saved(String name, String query, String since, String description) {
     }
 
     private SavedSearches() {
     }
 
-    static List<Saved> all(ModuleContext ctx) {
+    public static List<Saved> all(ModuleContext ctx) {
         List<Saved> out = new ArrayList<>();
         JsonNode saved = ctx.team().at("/logs/saved");
         if (!saved.isObject()) {
@@ -36,7 +37,7 @@ final class SavedSearches {
     }
 
     /** The saved search {@code name}; exit 5 naming the known ones (exit 3 without a team file). */
-    static Saved find(ModuleContext ctx, String name) {
+    public static Saved find(ModuleContext ctx, String name) {
         if (!ctx.team().present()) {
             throw TcliException.config("no saved search '" + name + "': no team repo is configured; set [team] repo in your config "
                     + "to the checkout holding tcli-team.toml, whose [logs.saved.NAME] tables hold the team's searches");
@@ -48,7 +49,8 @@ final class SavedSearches {
             }
         }
         List<String> names = all.stream().map(Saved::name).toList();
-        String close = names.stream().filter(n -> n.contains(name) || name.contains(n)).findFirst().orElse(null);
+        String close = names.stream().filter(n -> n.contains(name) || name.contains(n)).findFirst()
+                .orElse(DidYouMean.best(name, names));
         throw TcliException.notFound("no saved search '" + name + "' in " + ctx.team().file().map(Object::toString).orElse("the team file")
                 + (close != null ? "; did you mean '" + close + "'?" : "")
                 + (names.isEmpty() ? " (it defines none)" : "; known: " + String.join(", ", names)) + " (tcli logs saved lists them)");

@@ -1,5 +1,6 @@
 package dev.tcli.web;
 
+import dev.tcli.spi.DidYouMean;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -90,7 +91,7 @@ public final class Bookmarks {
         List<Scored> scored = new ArrayList<>();
         for (Bookmark b : all) {
             String n = b.name().toLowerCase(Locale.ROOT);
-            int d = Math.min(distance(q, n), n.length() > q.length() ? distance(q, n.substring(0, q.length())) + 1 : Integer.MAX_VALUE);
+            int d = Math.min(DidYouMean.distance(q, n), n.length() > q.length() ? DidYouMean.distance(q, n.substring(0, q.length())) + 1 : Integer.MAX_VALUE);
             if (d <= Math.max(2, q.length() / 3) || subsequence(q, n)) {
                 scored.add(new Scored(b.name(), subsequence(q, n) ? Math.min(d, 3) : d));
             }
@@ -107,26 +108,5 @@ public final class Bookmarks {
             }
         }
         return q.length() >= 3 && i == q.length();
-    }
-
-    /** Levenshtein distance with adjacent transpositions (the usual typo). */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }
