@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
 
 /**
  * The environment an exec plugin runs with: tcli's own, minus tcli's secrets, plus variables
- * telling the plugin where it is (DESIGN.md section 4). Everything here is best effort: a
+ * telling the plugin where it is (docs/design.md §4). Everything here is best effort: a
  * plugin must still run when the config is missing or broken, which is exactly when a user may
  * run {@code tcli doctor}-style plugins.
  */
 final class PluginEnvironment {
     /**
-     * tcli's secrets are for tcli (DESIGN.md section 6): a plugin that needs a token resolves
+     * tcli's secrets are for tcli (docs/design.md §6): a plugin that needs a token resolves
      * it itself. The documented four, and anything else of ours that looks like a credential.
      */
     static final Set<String> DOCUMENTED_SECRETS = Set.of("TCLI_PAGERDUTY_TOKEN", "TCLI_VICTOROPS_API_KEY",

@@ -11,7 +11,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** Prompts on stderr, answers from stdin, only when both are terminals (DESIGN.md section 2). */
+/** Prompts on stderr, answers from stdin, only when both are terminals (docs/design.md §2). */
 final class ConsoleTerminal implements Terminal {
     private final SystemEnv sys;
     private final Flags flags;

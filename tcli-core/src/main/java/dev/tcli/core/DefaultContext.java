@@ -288,7 +288,7 @@ public final class DefaultContext implements ModuleContext, Flags {
     }
 
     /**
-     * DESIGN.md section 5: no command blocks on the network to check for team updates; a team
+     * docs/design.md §5: no command blocks on the network to check for team updates; a team
      * checkout not synced for a week earns one line on stderr instead.
      */
     private void warnIfStale(TeamFile t) {

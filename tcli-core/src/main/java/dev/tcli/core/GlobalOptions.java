@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * tcli's global options (DESIGN.md section 2). Inherited by every subcommand, so they work in
+ * tcli's global options (docs/design.md §2). Inherited by every subcommand, so they work in
  * any position: {@code tcli -o json oncall incidents} and {@code tcli oncall incidents -o json}.
  */
 public final class GlobalOptions {

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * DESIGN.md section 6: environment variable, then {@code <key>_cmd}, then a literal in a file
+ * docs/design.md §6: environment variable, then {@code <key>_cmd}, then a literal in a file
  * only its owner can read. Secrets never go on the command line, and nothing here puts one in a
  * message.
  */

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * A TOML file read with Jackson's TOML format, remembering its text so that errors can name
- * the line a key is on (DESIGN.md section 5: "the file, line and key").
+ * the line a key is on (docs/design.md §5: "the file, line and key").
  */
 public final class TomlFile {
     private static final Pattern TABLE = Pattern.compile("^\\s*\\[\\[?\\s*([^\\]]+?)\\s*\\]\\]?\\s*(#.*)?$");

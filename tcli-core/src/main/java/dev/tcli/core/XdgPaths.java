@@ -3,7 +3,7 @@ package dev.tcli.core;
 import dev.tcli.spi.Paths;
 import java.nio.file.Path;
 
-/** DESIGN.md section 5: {@code ~} is {@code $HOME}; XDG variables when set. */
+/** docs/design.md §5: {@code ~} is {@code $HOME}; XDG variables when set. */
 final class XdgPaths implements Paths {
     private final SystemEnv sys;
     private final Path home;

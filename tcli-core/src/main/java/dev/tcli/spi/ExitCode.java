@@ -1,6 +1,6 @@
 package dev.tcli.spi;
 
-/** The exit codes of DESIGN.md section 3. Stable: scripts depend on them. */
+/** The exit codes of docs/design.md §3. Stable: scripts depend on them. */
 public final class ExitCode {
     public static final int OK = 0;
     /** The operation or a check failed. */

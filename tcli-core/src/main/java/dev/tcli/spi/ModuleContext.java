@@ -30,7 +30,7 @@ public interface ModuleContext {
     Settings settings(String section);
 
     /**
-     * A secret, resolved as DESIGN.md section 6 says: {@code TCLI_<SECTION>_<KEY>} from the
+     * A secret, resolved as docs/design.md §6 says: {@code TCLI_<SECTION>_<KEY>} from the
      * environment, else {@code <key>_cmd} (its stdout, trimmed), else a literal {@code <key>}
      * in a config file nobody else can read.
      *

@@ -1,7 +1,7 @@
 package dev.tcli.spi;
 
 /**
- * A failure the user should read as one line, with the exit code of DESIGN.md section 3.
+ * A failure the user should read as one line, with the exit code of docs/design.md §3.
  * The message says what went wrong and what to do; it never contains a secret. The core prints
  * {@code tcli: MESSAGE} on stderr, and the stack trace only with {@code -v}.
  */

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The team's {@code tcli-team.toml} from its control repo (DESIGN.md section 5). Modules read
+ * The team's {@code tcli-team.toml} from its control repo (docs/design.md §5). Modules read
  * their own part ({@code environments}, {@code services}, {@code logs}, {@code web},
  * {@code onboard}) from {@link #node()}.
  */
@@ -29,4 +29,34 @@ public interface TeamConfig {
 
     /** Where a dotted key was defined (file:line), for error messages. */
     String where(String dottedKey);
+
+    /** No team file: what a module sees before a team repo is configured, or when it failed to load. */
+    static TeamConfig absent() {
+        return new TeamConfig() {
+            @Override
+            public boolean present() {
+                return false;
+            }
+
+            @Override
+            public Optional<Path> repo() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> file() {
+                return Optional.empty();
+            }
+
+            @Override
+            public JsonNode node() {
+                return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            }
+
+            @Override
+            public String where(String dottedKey) {
+                return "tcli-team.toml";
+            }
+        };
+    }
 }

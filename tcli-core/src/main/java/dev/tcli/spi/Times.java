@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one time syntax of DESIGN.md section 2, for every {@code --since}, {@code --until},
+ * The one time syntax of docs/design.md §2, for every {@code --since}, {@code --until},
  * {@code --at}, {@code --start}, {@code --end}: durations back from now ({@code 15m}, {@code 2h},
  * {@code 7d}), {@code now}, {@code today}, {@code yesterday}, ISO dates and date-times
  * (interpreted in the profile's zone unless they carry an offset), and forward offsets
@@ -139,5 +139,20 @@ public final class Times {
     /** ISO-8601 in UTC, e.g. {@code 2026-11-20T09:00:00Z}. */
     public static String utc(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
+     * A timestamp a service sent (ISO-8601 with {@code Z} or an offset) shown in {@code zone}; blank
+     * for none, the text as it came when it does not parse.
+     */
+    public static String formatIso(String iso, ZoneId zone) {
+        if (iso == null || iso.isBlank()) {
+            return "";
+        }
+        try {
+            return format(java.time.OffsetDateTime.parse(iso).toInstant(), zone);
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
     }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Runs tcli in-process against a temporary home, the way DESIGN.md section 10 asks: the root
+ * Runs tcli in-process against a temporary home, the way docs/design.md §10 asks: the root
  * command with captured stdout/stderr and its exit code. Never touches the real {@code $HOME}.
  *
  * <pre>{@code

@@ -11,7 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** DESIGN.md sections 5 and 6: profiles, config errors, credential resolution. */
+/** docs/design.md §5 and §6: profiles, config errors, credential resolution. */
 class ConfigTest {
     @TempDir
     Path tmp;

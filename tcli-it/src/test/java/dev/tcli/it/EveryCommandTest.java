@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** DESIGN.md section 2: every module and every verb answers --help, with an example. */
+/** docs/design.md §2: every module and every verb answers --help, with an example. */
 class EveryCommandTest {
     @TempDir
     Path tmp;

@@ -3,7 +3,7 @@ package dev.tcli.core.http;
 import java.time.Duration;
 
 /**
- * How hard to try (DESIGN.md section 8): bounded in count and in total time.
+ * How hard to try (docs/design.md §8): bounded in count and in total time.
  *
  * @param maxRetries  retries after the first attempt
  * @param backoff     first delay; doubled each retry (with jitter) unless the server says when

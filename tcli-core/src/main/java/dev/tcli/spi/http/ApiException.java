@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.spi.TcliException;
 
 /**
- * A service answered with an error. The exit code follows DESIGN.md section 3: 401/403 → 4,
+ * A service answered with an error. The exit code follows docs/design.md §3: 401/403 → 4,
  * 404 → 5, 429/5xx after retries → 6, other 4xx → 1. {@link #body()} is the parsed error body
  * (or a missing node) so a module can refine the message.
  */

@@ -1,7 +1,7 @@
 package dev.tcli.spi.http;
 
 /**
- * The process's one HTTP client (DESIGN.md section 8): User-Agent {@code tcli/<version>},
+ * The process's one HTTP client (docs/design.md §8): User-Agent {@code tcli/<version>},
  * timeouts from {@code [profiles.X.http]}, proxies from the environment, the profile's
  * {@code ca_file}, bounded retries with backoff on 429/502/503/504 and connection failures for
  * requests safe to repeat (honouring {@code Retry-After} and {@code ratelimit-reset}), and

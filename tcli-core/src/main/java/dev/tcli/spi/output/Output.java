@@ -4,7 +4,7 @@ import dev.tcli.spi.Flags.OutputFormat;
 import java.util.List;
 
 /**
- * The one renderer every command prints through (DESIGN.md section 2): data to stdout in the
+ * The one renderer every command prints through (docs/design.md §2): data to stdout in the
  * format chosen with {@code -o}, diagnostics to stderr.
  *
  * <ul>

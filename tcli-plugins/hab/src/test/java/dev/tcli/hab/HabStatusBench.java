@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The number for {@code scripts/bench-hab}: {@code tcli hab status --env bench} over 20 node
  * entries on the same real sshd (through the real jump sshd), each {@code hab svc status}
  * answer delayed 200 ms by the stand-in. Prints timings and writes them to
- * {@code target/bench-hab.txt}; asserts only that every node answered (DESIGN.md section 10:
+ * {@code target/bench-hab.txt}; asserts only that every node answered (docs/design.md §10:
  * no timed assertions). Skipped unless {@code -Dtcli.bench=true}. With
  * {@code -Dtcli.bin=PATH/bin/tcli} the same runs are also timed as whole processes of the
  * real launcher (JVM start included).

@@ -10,7 +10,7 @@ import java.util.Locale;
  * (state, messages so far, elapsed) and cleared at the end. Otherwise a line per state change,
  * for logs of scripts. Nothing with {@code -q}.
  */
-final class Progress {
+public final class Progress {
     private final PrintWriter err;
     private final boolean tty;
     private final boolean quiet;
@@ -18,14 +18,14 @@ final class Progress {
     private String lastState = "";
     private boolean drawn;
 
-    Progress(ModuleContext ctx) {
+    public Progress(ModuleContext ctx) {
         this.err = ctx.stderr();
         this.tty = ctx.terminal().stderrIsTty();
         this.quiet = ctx.flags().quiet();
     }
 
     /** A progress that prints nothing (tail's short jobs). */
-    static Progress silent(ModuleContext ctx) {
+    public static Progress silent(ModuleContext ctx) {
         Progress p = new Progress(ctx);
         p.lastState = null;
         return p;

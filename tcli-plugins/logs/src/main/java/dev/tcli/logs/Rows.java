@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** How messages and records print: the table's columns, and {@code --fields} selection for every format. */
-final class Rows {
+public final class Rows {
     /** Friendly names for Sumo's fields in --fields. */
     static final Map<String, String> ALIASES = Map.of("time", "_messagetime", "host", "_sourcehost", "category", "_sourcecategory",
             "message", "_raw", "raw", "_raw", "source", "_sourcename", "id", "_messageid", "receipt", "_receipttime");
@@ -20,7 +20,7 @@ final class Rows {
     private Rows() {
     }
 
-    static List<String> fields(List<String> asked) {
+    public static List<String> fields(List<String> asked) {
         if (asked == null || asked.isEmpty()) {
             return List.of();
         }
@@ -39,7 +39,7 @@ final class Rows {
     }
 
     /** Table/CSV columns: time (in the zone), host, category, message; or the --fields asked for. */
-    static List<Column<Map<String, String>>> messageColumns(ZoneId zone, List<String> fields) {
+    public static List<Column<Map<String, String>>> messageColumns(ZoneId zone, List<String> fields) {
         DateTimeFormatter f = timeFormat(zone);
         if (fields.isEmpty()) {
             return List.of(Column.of("TIME", m -> f.format(SearchJob.time(m))), Column.of("HOST", m -> m.get("_sourcehost")),
@@ -58,7 +58,7 @@ final class Rows {
     }
 
     /** Columns of an aggregate's records: its fields in Sumo's order ({@code _count} last). */
-    static List<Column<Map<String, String>>> recordColumns(List<Map<String, String>> records, List<String> fields) {
+    public static List<Column<Map<String, String>>> recordColumns(List<Map<String, String>> records, List<String> fields) {
         List<String> names = !fields.isEmpty() ? fields : records.isEmpty() ? List.of() : new ArrayList<>(records.get(0).keySet());
         List<Column<Map<String, String>>> cols = new ArrayList<>();
         for (String n : names) {
@@ -68,7 +68,7 @@ final class Rows {
     }
 
     /** Rows limited to the --fields asked for (all of Sumo's map otherwise), lazily. */
-    static Iterable<Map<String, String>> select(Iterable<Map<String, String>> rows, List<String> fields) {
+    public static Iterable<Map<String, String>> select(Iterable<Map<String, String>> rows, List<String> fields) {
         if (fields.isEmpty()) {
             return rows;
         }

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * finds them (only one page held at a time, so a million messages take the memory of one page),
  * reports pending errors and warnings, and deletes the job when closed, on error, and on Ctrl-C.
  */
-final class SearchJob implements AutoCloseable {
+public final class SearchJob implements AutoCloseable {
     static final Duration FIRST_POLL = Duration.ofMillis(250);
 
     private final ModuleContext ctx;
@@ -50,7 +50,7 @@ final class SearchJob implements AutoCloseable {
     }
 
     /** Creates the job (POST); the caller closes it. */
-    static SearchJob start(ModuleContext ctx, SumoClient sumo, SearchRequest request, Progress progress) {
+    public static SearchJob start(ModuleContext ctx, SumoClient sumo, SearchRequest request, Progress progress) {
         String id = sumo.create(request.body());
         return new SearchJob(ctx, sumo, progress, id);
     }
@@ -59,21 +59,21 @@ final class SearchJob implements AutoCloseable {
         return id;
     }
 
-    String state() {
+    public String state() {
         return state;
     }
 
     /** The pendingErrors Sumo reported (they are not repeated: Sumo sends each once). */
-    List<String> errors() {
+    public List<String> errors() {
         return errors;
     }
 
-    int messageCount() {
+    public int messageCount() {
         return messageCount;
     }
 
     /** Messages newest first, at most {@code limit} (0 = all), fetched lazily as the job finds them. */
-    Iterable<Map<String, String>> messages(long limit) {
+    public Iterable<Map<String, String>> messages(long limit) {
         return () -> new Iterator<>() {
             private final Deque<Map<String, String>> page = new ArrayDeque<>();
             private int offset;
@@ -113,7 +113,7 @@ final class SearchJob implements AutoCloseable {
     }
 
     /** The aggregate's records, once the job is done (records are few: they are collected). */
-    List<Map<String, String>> records(long limit) {
+    public List<Map<String, String>> records(long limit) {
         while (!finished()) {
             poll();
         }
@@ -244,7 +244,7 @@ final class SearchJob implements AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    static Instant time(Map<String, String> m) {
+    public static Instant time(Map<String, String> m) {
         try {
             return Instant.ofEpochMilli(Long.parseLong(m.getOrDefault("_messagetime", "0")));
         } catch (NumberFormatException e) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * without a zone; {@code timeZone} still names the zone asked for (the API requires it, and it is
  * the zone Sumo uses for time-bucketing operators).
  */
-record SearchRequest(String query, Instant from, Instant to, ZoneId zone, boolean byReceiptTime) {
+public record SearchRequest(String query, Instant from, Instant to, ZoneId zone, boolean byReceiptTime) {
 
     Map<String, Object> body() {
         Map<String, Object> b = new LinkedHashMap<>();
@@ -23,7 +23,7 @@ record SearchRequest(String query, Instant from, Instant to, ZoneId zone, boolea
     }
 
     /** True for an aggregate query ({@code | count by ...}): it yields records, not messages. */
-    boolean aggregate() {
+    public boolean aggregate() {
         return query.matches("(?is).*\\|\\s*(count|sum|avg|min|max|pct|first|last|most_recent|least_recent|stddev|count_distinct|count_frequent|fillmissing|timeslice|top|transpose)\\b.*");
     }
 }

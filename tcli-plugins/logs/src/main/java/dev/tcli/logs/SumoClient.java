@@ -128,7 +128,7 @@ public final class SumoClient {
             return rethrow("GET", path, r);
         }
         java.util.List<Map<String, String>> out = new java.util.ArrayList<>();
-        try (com.fasterxml.jackson.core.JsonParser p = Json.MAPPER.getFactory().createParser(r.body())) {
+        try (com.fasterxml.jackson.core.JsonParser p = SumoJson.MAPPER.getFactory().createParser(r.body())) {
             if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
                 throw new java.io.IOException("not a JSON object");
             }
@@ -244,7 +244,7 @@ public final class SumoClient {
 
     private static JsonNode parse(ApiClient.Response r) {
         try {
-            return dev.tcli.logs.Json.MAPPER.readTree(r.body() == null || r.body().isBlank() ? "{}" : r.body());
+            return dev.tcli.logs.SumoJson.MAPPER.readTree(r.body() == null || r.body().isBlank() ? "{}" : r.body());
         } catch (java.io.IOException e) {
             throw new ApiException(ExitCode.UNAVAILABLE, r.status(), MissingNode.getInstance(),
                     "Sumo Logic sent a malformed answer (" + e.getMessage().lines().findFirst().orElse("") + "); try again");
@@ -253,7 +253,7 @@ public final class SumoClient {
 
     static JsonNode parseQuietly(ApiClient.Response r) {
         try {
-            return dev.tcli.logs.Json.MAPPER.readTree(r.body() == null || r.body().isBlank() ? "{}" : r.body());
+            return dev.tcli.logs.SumoJson.MAPPER.readTree(r.body() == null || r.body().isBlank() ? "{}" : r.body());
         } catch (java.io.IOException e) {
             return MissingNode.getInstance();
         }

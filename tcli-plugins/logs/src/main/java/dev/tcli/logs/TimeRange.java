@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import picocli.CommandLine.Option;
 
 /** The options that say where to look: {@code --since}, or {@code --from}/{@code --to}, and {@code --tz}. */
-final class TimeRange {
+public final class TimeRange {
     @Option(names = "--since", paramLabel = "WHEN", description = "Search from this far back, e.g. 15m, 2h, 1d, or a time (default 15m, or the saved search's).")
     String since;
 
@@ -19,14 +19,14 @@ final class TimeRange {
     String to;
 
     @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone for --from/--to and the TIME column, e.g. Europe/London (default the profile's timezone).")
-    String tz;
+    public String tz;
 
-    ZoneId zone(ModuleContext ctx) {
+    public ZoneId zone(ModuleContext ctx) {
         return Times.zone(tz, ctx.zone());
     }
 
     /** The range asked for; {@code defaultSince} applies when neither --since nor --from is given. */
-    Instant[] resolve(ModuleContext ctx, String defaultSince) {
+    public Instant[] resolve(ModuleContext ctx, String defaultSince) {
         if (since != null && (from != null || to != null)) {
             throw TcliException.usage("--since cannot be combined with --from/--to: use --since 15m, or --from T [--to T]");
         }

@@ -9,7 +9,7 @@ package dev.tcli.onboard;
  */
 public record CheckResult(String name, Boolean ok, String detail, String hint, double seconds) {
 
-    String mark() {
+    public String mark() {
         return ok == null ? "skip" : ok ? "✔" : "✘";
     }
 }

@@ -22,19 +22,19 @@ import java.util.function.Consumer;
  * one plain line per finished check. A check that overruns is reported as timed out and its
  * thread interrupted (a team check's process is killed); the others are not held up.
  */
-final class Checklist {
+public final class Checklist {
     private static final String PENDING = "…";
 
     private final ModuleContext ctx;
     private final Duration defaultTimeout;
 
-    Checklist(ModuleContext ctx, Duration defaultTimeout) {
+    public Checklist(ModuleContext ctx, Duration defaultTimeout) {
         this.ctx = ctx;
         this.defaultTimeout = defaultTimeout;
     }
 
     /** Runs the checks; results in the checks' order. */
-    List<CheckResult> run(List<Check> checks) {
+    public List<CheckResult> run(List<Check> checks) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, checks.size()), daemon("onboard-check"));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("onboard-timeout"));
         LinkedBlockingQueue<Integer> done = new LinkedBlockingQueue<>();
@@ -103,7 +103,7 @@ final class Checklist {
         }
     }
 
-    static String seconds(Duration d) {
+    public static String seconds(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }

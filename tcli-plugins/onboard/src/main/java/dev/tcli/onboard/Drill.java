@@ -25,7 +25,7 @@ import java.util.Set;
  * runbook's steps (ack, status page incident, a log search that finds the error, both resolved,
  * a postmortem draft) and times each from the page.
  */
-final class Drill {
+public final class Drill {
     static final String PD_ACCEPT = "application/vnd.pagerduty+json;version=2";
     static final String SERVICE = "builder-api";
     static final String HOST = "live-builder-api-1";
@@ -33,7 +33,7 @@ final class Drill {
     static final String ERROR = "datastore connection pool exhausted (20/20 in use, waited 5000ms)";
 
     /** The runbook's steps in order: key, what the trainee does. */
-    static final Map<String, String> STEPS = steps();
+    public static final Map<String, String> STEPS = steps();
 
     private final ModuleContext ctx;
     private final SandboxState state;
@@ -50,7 +50,7 @@ final class Drill {
     private String statusIncident;
     private boolean logsAvailable;
 
-    Drill(ModuleContext ctx, Path dir) {
+    public Drill(ModuleContext ctx, Path dir) {
         this.ctx = ctx;
         this.state = new SandboxState(ctx);
         this.dir = dir;
@@ -66,18 +66,18 @@ final class Drill {
         return m;
     }
 
-    Integer number() {
+    public Integer number() {
         return number;
     }
 
-    String title() {
+    public String title() {
         return title;
     }
 
     // ---- setting the scene ---------------------------------------------------------------------
 
     /** Pages through the Events API (as a monitor would) and puts the matching errors in the logs. */
-    void begin() {
+    public void begin() {
         JsonNode sp = state.copy("statuspage", "incidents");
         if (sp != null) {
             sp.forEach(i -> statusBefore.add(i.path("id").asText()));
@@ -146,7 +146,7 @@ final class Drill {
     }
 
     /** Resolves the practice page if the trainee did not, so the sandbox is not left paging. */
-    boolean cleanUp() {
+    public boolean cleanUp() {
         if (incidentId == null || !"resolved".equals(pdStatus())) {
             try {
                 event("resolve", null);
@@ -161,7 +161,7 @@ final class Drill {
     // ---- watching -----------------------------------------------------------------------------
 
     /** Reads the sandbox once; returns the steps newly done. */
-    List<String> poll() {
+    public List<String> poll() {
         Instant now = ctx.clock().instant();
         List<String> fresh = new ArrayList<>();
         String pd = pdStatus();
@@ -204,11 +204,11 @@ final class Drill {
         fresh.add(step);
     }
 
-    boolean allDone() {
+    public boolean allDone() {
         return done.keySet().containsAll(STEPS.keySet());
     }
 
-    Duration elapsed(String step) {
+    public Duration elapsed(String step) {
         Instant at = done.get(step);
         return at == null ? null : Duration.between(start, at);
     }
@@ -276,7 +276,7 @@ final class Drill {
 
     // ---- the end ------------------------------------------------------------------------------
 
-    Scorecard scorecard(String ended) {
+    public Scorecard scorecard(String ended) {
         List<Scorecard.StepResult> steps = new ArrayList<>();
         for (var e : STEPS.entrySet()) {
             Duration d = elapsed(e.getKey());

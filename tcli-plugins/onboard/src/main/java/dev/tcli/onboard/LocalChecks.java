@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 /** What needs no network: the config file, the team file and repo, tools on PATH. */
-final class LocalChecks {
+public final class LocalChecks {
     /** The team repo counts as stale after a week, like the core's one-line reminder. */
     static final Duration STALE = Duration.ofDays(7);
 
@@ -31,7 +31,7 @@ final class LocalChecks {
      * The personal config: present (or not needed by a built-in profile), valid, not readable
      * by others. {@code loadError} is what resolving the profile said, null when it loaded.
      */
-    static Check config(ModuleContext ctx, String loadError) {
+    public static Check config(ModuleContext ctx, String loadError) {
         return Check.of("config", "run 'tcli config init' to write it, or fix the line named above", t -> {
             Path file = ctx.paths().configFile();
             if (loadError != null) {
@@ -56,7 +56,7 @@ final class LocalChecks {
     }
 
     /** The team file parses and passes the team module's schema (what 'tcli team validate' checks). */
-    static Check teamFile(ModuleContext ctx, TeamConfig team, String loadError, boolean required) {
+    public static Check teamFile(ModuleContext ctx, TeamConfig team, String loadError, boolean required) {
         String hint = "fix the file (see 'tcli team validate'), or ask the team for a working copy of the control repo";
         if (loadError != null) {
             return Check.of("team-file", hint, t -> Outcome.fail(loadError));
@@ -83,7 +83,7 @@ final class LocalChecks {
     }
 
     /** The team's control repo is a checkout and was synced recently. */
-    static Check teamRepo(ModuleContext ctx, TeamConfig team, boolean required) {
+    public static Check teamRepo(ModuleContext ctx, TeamConfig team, boolean required) {
         if (team.repo().isEmpty()) {
             return notConfigured("team-repo", required);
         }
@@ -117,7 +117,7 @@ final class LocalChecks {
     }
 
     /** {@code ssh}, {@code git} and the team file's {@code [onboard] tools}, one check each. */
-    static List<Check> tools(ModuleContext ctx, TeamConfig team) {
+    public static List<Check> tools(ModuleContext ctx, TeamConfig team) {
         Set<String> names = new LinkedHashSet<>(List.of("ssh", "git"));
         JsonNode extra = team.at("/onboard/tools");
         extra.forEach(n -> {

@@ -68,7 +68,7 @@ public record Scorecard(String incident, Integer incidentNumber, String title, S
         return out;
     }
 
-    static String human(Double seconds) {
+    public static String human(Double seconds) {
         if (seconds == null) {
             return "-";
         }

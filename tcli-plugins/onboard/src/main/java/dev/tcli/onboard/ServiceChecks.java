@@ -16,11 +16,11 @@ import java.util.Set;
  * simply has no such lines. Services A–Z by section; one the profile does not configure is
  * skipped, saying so, without asking its module.
  */
-final class ServiceChecks {
+public final class ServiceChecks {
     private final ModuleContext ctx;
     private final List<AccessChecks> services;
 
-    ServiceChecks(ModuleContext ctx) {
+    public ServiceChecks(ModuleContext ctx) {
         this.ctx = ctx;
         Set<String> sections = new HashSet<>();
         // the first found for a section wins (built-ins come before plugin jars)
@@ -29,7 +29,7 @@ final class ServiceChecks {
     }
 
     /** Every service check for this profile, in the services' order. */
-    List<Check> all() {
+    public List<Check> all() {
         List<Check> out = new ArrayList<>();
         for (AccessChecks service : services) {
             if (!ctx.settings(service.section()).present()) {
@@ -54,7 +54,7 @@ final class ServiceChecks {
     }
 
     /** Every service check's name, skipped for {@code why} (the configuration did not load). */
-    List<Check> skipped(String why) {
+    public List<Check> skipped(String why) {
         List<Check> out = new ArrayList<>();
         services.forEach(s -> out.addAll(skipped(s, why)));
         return out;

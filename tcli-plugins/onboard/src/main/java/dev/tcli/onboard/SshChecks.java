@@ -30,19 +30,19 @@ import java.util.List;
  * The environment is read from the team file the way the ssh module reads it, without running
  * its inventory command (node lists are not needed to log in to the jump host).
  */
-final class SshChecks {
-    static final List<String> NAMES = List.of("identity-file", "jump-host", "known-hosts", "ssh-login");
+public final class SshChecks {
+    public static final List<String> NAMES = List.of("identity-file", "jump-host", "known-hosts", "ssh-login");
 
     private final ModuleContext ctx;
     private final TeamConfig team;
 
-    SshChecks(ModuleContext ctx, TeamConfig team) {
+    public SshChecks(ModuleContext ctx, TeamConfig team) {
         this.ctx = ctx;
         this.team = team;
     }
 
     /** The checks for environment {@code requested} (else the profile's, else the only one). */
-    List<Check> all(String requested) {
+    public List<Check> all(String requested) {
         JsonNode envs = team.at("/environments");
         List<String> names = new ArrayList<>();
         envs.fieldNames().forEachRemaining(names::add);

@@ -23,15 +23,15 @@ import java.util.regex.Pattern;
  * the team repo with the user's environment minus tcli's own secrets, stdin closed, and is
  * killed (with its children) when it overruns its timeout.
  */
-final class TeamChecks {
-    /** tcli's secret variables (DESIGN.md section 5) never reach a team check. */
+public final class TeamChecks {
+    /** tcli's secret variables (docs/design.md §5) never reach a team check. */
     private static final Pattern SECRET_ENV = Pattern.compile("TCLI_.*_(TOKEN|KEY|SECRET|PASSWORD)");
     private static final int DETAIL_MAX = 200;
 
     private TeamChecks() {
     }
 
-    static List<Check> of(ModuleContext ctx, TeamConfig team) {
+    public static List<Check> of(ModuleContext ctx, TeamConfig team) {
         List<Check> out = new ArrayList<>();
         JsonNode checks = team.at("/onboard/checks");
         for (int i = 0; i < checks.size(); i++) {

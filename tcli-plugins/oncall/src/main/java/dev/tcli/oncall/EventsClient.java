@@ -18,16 +18,16 @@ import java.util.concurrent.TimeUnit;
  * routing key travels in the body, so it is registered with {@code ctx.redact} (masked in every
  * message and log) and a dry run prints the body with the key masked.
  */
-final class EventsClient {
+public final class EventsClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ModuleContext ctx;
 
-    EventsClient(ModuleContext ctx) {
+    public EventsClient(ModuleContext ctx) {
         this.ctx = ctx;
     }
 
     /** The routing key: --routing-key-cmd, else --service's Events v2 integration, else [pagerduty] routing_key(_cmd). */
-    String routingKey(String keyCmd, String service) {
+    public String routingKey(String keyCmd, String service) {
         // the key travels in a body, where header masking cannot see it: mask it everywhere from here on
         String key = findRoutingKey(keyCmd, service);
         ctx.redact(key);
@@ -79,7 +79,7 @@ final class EventsClient {
     }
 
     /** Sends one event; returns the reply ({@code status}, {@code dedup_key}), or null on a dry run. */
-    JsonNode send(String routingKey, String action, String dedupKey, Map<String, Object> payload) {
+    public JsonNode send(String routingKey, String action, String dedupKey, Map<String, Object> payload) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("routing_key", routingKey);
         body.put("event_action", action);

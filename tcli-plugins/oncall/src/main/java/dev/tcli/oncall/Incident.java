@@ -3,7 +3,7 @@ package dev.tcli.oncall;
 import java.util.List;
 
 /**
- * An incident as every provider reports it (issue 4: the same JSON whichever provider answers).
+ * An incident as every provider reports it (docs/oncall.md: the same JSON whichever provider answers).
  *
  * @param id         the provider's id (PagerDuty {@code Q...}; Splunk On-Call the incident number)
  * @param number     the incident number people say out loud ("#1042")

@@ -7,10 +7,10 @@ package dev.tcli.oncall;
  * @param stale  true when served from the cache because the service was unreachable
  * @param asOf   when this answer was fetched from the service (ISO-8601 UTC)
  */
-public record OnCall(int level, String policy, String schedule, String user, String email, String since, String until,
+public record OnCallLevel(int level, String policy, String schedule, String user, String email, String since, String until,
         boolean stale, String asOf) {
 
-    OnCall stale(String asOf) {
-        return new OnCall(level, policy, schedule, user, email, since, until, true, asOf);
+    public OnCallLevel stale(String asOf) {
+        return new OnCallLevel(level, policy, schedule, user, email, since, until, true, asOf);
     }
 }

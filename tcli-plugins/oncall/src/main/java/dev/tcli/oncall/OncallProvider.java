@@ -60,7 +60,7 @@ public interface OncallProvider {
     ActionResult escalate(Incident incident, int level);
 
     /** Who is on call at {@code at} per escalation level, optionally for one schedule or policy. */
-    List<OnCall> whoIsOnCall(String schedule, String policy, Instant at);
+    List<OnCallLevel> whoIsOnCall(String schedule, String policy, Instant at);
 
     /** Shifts between {@code from} and {@code to}, on one schedule or (null) on every schedule. */
     List<Shift> shifts(String schedule, Instant from, Instant to);
@@ -75,7 +75,7 @@ public interface OncallProvider {
      * the times overrides it.
      */
     default Iterable<Page> pages(IncidentQuery query) {
-        return Oncall.mapped(incidents(query), i -> page(i, log(i)), p -> true);
+        return new MappedIterable<>(incidents(query), i -> page(i, log(i)), p -> true);
     }
 
     /** A page from an incident and its timeline: the first acknowledgement, the last resolve; responder = acknowledger, else assignee. */

@@ -556,7 +556,7 @@ final class PagerDutyProvider implements OncallProvider {
     // ---- schedules -----------------------------------------------------------------------------
 
     @Override
-    public List<OnCall> whoIsOnCall(String schedule, String policy, Instant at) {
+    public List<OnCallLevel> whoIsOnCall(String schedule, String policy, Instant at) {
         Map<String, Object> q = new LinkedHashMap<>();
         if (schedule != null) {
             q.put("schedule_ids[]", List.of(lookup("/schedules", "schedules", schedule, "schedule")));
@@ -570,14 +570,14 @@ final class PagerDutyProvider implements OncallProvider {
         }
         q.put("time_zone", ctx.zone().getId());
         String asOf = Times.utc(ctx.clock().instant());
-        List<OnCall> out = new ArrayList<>();
+        List<OnCallLevel> out = new ArrayList<>();
         for (JsonNode o : Pages.byOffset(off -> page("/oncalls", q, "oncalls", off))) {
             String uid = o.path("user").path("id").asText();
-            out.add(new OnCall(o.path("escalation_level").asInt(), o.path("escalation_policy").path("summary").asText(null),
+            out.add(new OnCallLevel(o.path("escalation_level").asInt(), o.path("escalation_policy").path("summary").asText(null),
                     o.path("schedule").path("summary").asText(null), o.path("user").path("summary").asText(), email(uid),
                     local(o.path("start")), local(o.path("end")), false, asOf));
         }
-        out.sort(Comparator.comparing((OnCall o) -> String.valueOf(o.policy())).thenComparingInt(OnCall::level));
+        out.sort(Comparator.comparing((OnCallLevel o) -> String.valueOf(o.policy())).thenComparingInt(OnCallLevel::level));
         return out;
     }
 

@@ -19,14 +19,14 @@ import java.util.Optional;
  * {@code $XDG_STATE_HOME/tcli/oncall/}: on-call contacts must be reachable exactly when the
  * paging service is not. Written atomically (temp file + rename); a damaged file is ignored.
  */
-final class RosterCache {
+public final class RosterCache {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ModuleContext ctx;
     private final Path file;
 
     /** One cached answer: when it was fetched, and the rows. */
-    record Entry<T>(Instant asOf, List<T> rows, String me) {
-        String age(Instant now) {
+    public record Entry<T>(Instant asOf, List<T> rows, String me) {
+        public String age(Instant now) {
             Duration d = Duration.between(asOf, now);
             if (d.toDays() > 0) {
                 return d.toDays() + "d " + d.toHoursPart() + "h";
@@ -35,13 +35,13 @@ final class RosterCache {
         }
     }
 
-    RosterCache(ModuleContext ctx, String verb, String key) {
+    public RosterCache(ModuleContext ctx, String verb, String key) {
         this.ctx = ctx;
         String safe = (ctx.profile() + "-" + verb + "-" + key).replaceAll("[^A-Za-z0-9._-]", "_");
         this.file = ctx.paths().stateDir().resolve("oncall").resolve(safe + ".json");
     }
 
-    <T> void save(List<T> rows, String me) {
+    public <T> void save(List<T> rows, String me) {
         try {
             Files.createDirectories(file.getParent());
             ObjectNode n = JSON.createObjectNode();
@@ -56,7 +56,7 @@ final class RosterCache {
         }
     }
 
-    <T> Optional<Entry<T>> load(Class<T> type) {
+    public <T> Optional<Entry<T>> load(Class<T> type) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }

@@ -8,7 +8,7 @@ package dev.tcli.oncall;
  */
 public record Shift(String schedule, String user, String email, String start, String end, boolean stale, String asOf) {
 
-    Shift stale(String asOf) {
+    public Shift stale(String asOf) {
         return new Shift(schedule, user, email, start, end, true, asOf);
     }
 }

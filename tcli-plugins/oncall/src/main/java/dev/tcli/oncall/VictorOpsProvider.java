@@ -177,7 +177,7 @@ final class VictorOpsProvider implements OncallProvider {
             out.sort(Comparator.comparing(Incident::createdAt));
             return out;
         }
-        return Oncall.mapped(history(statuses, q), this::incident, keep);
+        return new MappedIterable<>(history(statuses, q), this::incident, keep);
     }
 
     /**
@@ -217,7 +217,7 @@ final class VictorOpsProvider implements OncallProvider {
         if (q.team() != null && !q.team().equalsIgnoreCase(settings().string("team", "")) && !teamExists(q.team())) {
             throw TcliException.notFound("no Splunk On-Call team '" + q.team() + "'");
         }
-        return Oncall.mapped(history(List.of("triggered", "acknowledged", "resolved"), q), i -> {
+        return new MappedIterable<>(history(List.of("triggered", "acknowledged", "resolved"), q), i -> {
             Incident inc = incident(i);
             Instant ack = i.hasNonNull("ackTime") ? parse(i.path("ackTime").asText()) : null;
             Instant end = "RESOLVED".equals(i.path("currentPhase").asText()) && i.hasNonNull("endTime") ? parse(i.path("endTime").asText()) : null;
@@ -482,10 +482,10 @@ final class VictorOpsProvider implements OncallProvider {
     }
 
     @Override
-    public List<OnCall> whoIsOnCall(String schedule, String policy, Instant at) {
+    public List<OnCallLevel> whoIsOnCall(String schedule, String policy, Instant at) {
         String filter = schedule != null ? schedule : policy;
         String asOf = Times.utc(ctx.clock().instant());
-        List<OnCall> out = new ArrayList<>();
+        List<OnCallLevel> out = new ArrayList<>();
         if (at == null) {
             Map<String, String> ends = currentShiftEnds();
             for (JsonNode team : api().get("/api-public/v1/oncall/current").path("teamsOnCall")) {
@@ -499,7 +499,7 @@ final class VictorOpsProvider implements OncallProvider {
                     for (JsonNode u : n.path("users")) {
                         String username = u.path("onCallUser").path("username").asText();
                         Person p = people().get(username);
-                        out.add(new OnCall(level, ep.path("name").asText(), ep.path("name").asText(), p == null ? username : p.name(),
+                        out.add(new OnCallLevel(level, ep.path("name").asText(), ep.path("name").asText(), p == null ? username : p.name(),
                                 p == null ? null : p.email(), null, ends.get(ep.path("slug").asText() + "/" + username), false, asOf));
                     }
                 }
@@ -525,7 +525,7 @@ final class VictorOpsProvider implements OncallProvider {
                         if (!s.isAfter(at) && end.isAfter(at)) {
                             String username = r.path("onCallUser").path("username").asText();
                             Person p = people().get(username);
-                            out.add(new OnCall(level, ep.path("name").asText(), ep.path("name").asText(), p == null ? username : p.name(),
+                            out.add(new OnCallLevel(level, ep.path("name").asText(), ep.path("name").asText(), p == null ? username : p.name(),
                                     p == null ? null : p.email(), null, Times.format(end, ctx.zone()), false, asOf));
                         }
                     }

@@ -19,7 +19,7 @@ import java.util.Map;
  * (repeated keys and PagerDuty's {@code statuses[]}), headers, cookies, the JSON body.
  */
 public final class Exchange {
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final String method;
     private final String path;

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 public final class PracticeTeam {
     public static final String DIR = "team";
     static final String ORIGIN = "team-origin.git";
-    static final String FILE = "tcli-team.toml";
+    public static final String FILE = "tcli-team.toml";
     private static final List<String> FILES = List.of(FILE, "RUNBOOK.md");
     private static final long GIT_SECONDS = 20;
 

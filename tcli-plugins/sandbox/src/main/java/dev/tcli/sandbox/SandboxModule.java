@@ -1,6 +1,7 @@
 package dev.tcli.sandbox;
 
 import dev.tcli.spi.TcliModule;
+import dev.tcli.sandbox.commands.SandboxCommand;
 
 /** {@code tcli sandbox}: manage the built-in practice environment. */
 public final class SandboxModule implements TcliModule {

@@ -8,12 +8,12 @@ import java.util.Optional;
 
 /**
  * {@code --profile sandbox}: starts the emulators on loopback and points every service's
- * settings at them (DESIGN.md section 7). Output is marked as practice on stderr. When the user
+ * settings at them (docs/design.md §7). Output is marked as practice on stderr. When the user
  * names no team repo, the practice team's control repo ({@link PracticeTeam}) stands in.
  */
 public final class SandboxProfile implements ProfileProvider {
     public static final String NAME = "sandbox";
-    static final String NOTICE = "tcli: SANDBOX: practice data from built-in emulators, nothing here is live";
+    public static final String NOTICE = "tcli: SANDBOX: practice data from built-in emulators, nothing here is live";
 
     @Override
     public String name() {

@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The environments and nodes of the team file (DESIGN.md section 5): {@code [environments.E]}
+ * The environments and nodes of the team file (docs/design.md §5): {@code [environments.E]}
  * with its static {@code [[environments.E.nodes]]} and, when set, the nodes printed by
  * {@code inventory_cmd} (run in the team repo with a timeout, cached for a few minutes).
  */

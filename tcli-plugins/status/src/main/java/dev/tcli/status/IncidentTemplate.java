@@ -14,7 +14,7 @@ import java.util.List;
 public record IncidentTemplate(String id, String name, String title, String status, String body, List<String> components,
         List<String> componentIds) {
 
-    static IncidentTemplate of(JsonNode n) {
+    public static IncidentTemplate of(JsonNode n) {
         List<String> names = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (JsonNode c : n.path("components")) {

@@ -17,7 +17,7 @@ public record StatusIncident(String id, String name, String status, String impac
     public record Update(String id, String status, String body, String createdAt, List<String> changes) {
     }
 
-    static StatusIncident of(JsonNode n) {
+    public static StatusIncident of(JsonNode n) {
         List<String> comps = new ArrayList<>();
         n.path("components").forEach(c -> comps.add(c.path("name").asText()));
         List<Update> updates = new ArrayList<>();
@@ -34,7 +34,7 @@ public record StatusIncident(String id, String name, String status, String impac
                 n.path("resolved_at").asText(null), n.path("shortlink").asText(null), comps, updates);
     }
 
-    boolean resolved() {
+    public boolean resolved() {
         return "resolved".equals(status) || "completed".equals(status);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tcli.status;
 
 import dev.tcli.spi.TcliModule;
+import dev.tcli.status.commands.StatusCommand;
 
 /** {@code tcli status}: tell customers through the public Atlassian Statuspage. */
 public final class StatusModule implements TcliModule {

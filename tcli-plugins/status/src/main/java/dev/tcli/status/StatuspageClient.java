@@ -34,7 +34,7 @@ public final class StatuspageClient {
     public static StatuspageClient connect(ModuleContext ctx) {
         var s = ctx.settings("statuspage");
         String base = s.string("base_url", DEFAULT_URL).replaceAll("/+$", "");
-        // DESIGN.md's example writes the bare host; the API itself lives under /v1
+        // docs/design.md's example writes the bare host; the API itself lives under /v1
         if (base.equals("https://api.statuspage.io")) {
             base = DEFAULT_URL;
         }

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The shape of {@code tcli-team.toml} (DESIGN.md section 5 and each module's docs): which
+ * The shape of {@code tcli-team.toml} (docs/design.md §5 and each module's docs): which
  * tables exist, the type of every key, the references between them. Wrong types, missing
  * required keys and dangling references are errors; keys nobody reads are warnings (a typo, or
  * a key a newer tcli knows).

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code tcli hab}: the Habitat supervisor on the nodes, through the jump host. */
 @Command(name = "hab", description = "The Habitat supervisor on the production nodes (through the ssh module's jump host).",
-        subcommands = {StatusCommand.class, RestartCommand.class, RestartSupervisorCommand.class, LogsCommand.class, PromoteCommand.class},
+        subcommands = {HabStatusCommand.class, RestartCommand.class, RestartSupervisorCommand.class, HabLogsCommand.class, PromoteCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  tcli hab status --env live",
                 "  tcli hab status live-builder-api-0 -o json",

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  tcli hab logs live-builder-api-0 --since 1h", "  tcli hab logs live-builder-api-0 --since '2026-11-20 10:00' --grep 'ERROR|WARN'",
                 "  tcli hab logs live-builder-api-0 --follow"})
-public final class LogsCommand implements Callable<Integer> {
+public final class HabLogsCommand implements Callable<Integer> {
     private static final DateTimeFormatter JOURNAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private final ModuleContext ctx;
 
@@ -46,7 +46,7 @@ public final class LogsCommand implements Callable<Integer> {
     @Option(names = "--accept-new", description = "Offer to trust host keys known_hosts does not have yet (asks on a terminal).")
     boolean acceptNew;
 
-    public LogsCommand(ModuleContext ctx) {
+    public HabLogsCommand(ModuleContext ctx) {
         this.ctx = ctx;
     }
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  tcli hab status --env live", "  tcli hab status --env live --role builder-api",
                 "  tcli hab status live-builder-api-0 live-builder-api-1 -o json"})
-public final class StatusCommand implements Callable<Integer> {
+public final class HabStatusCommand implements Callable<Integer> {
     private final ModuleContext ctx;
 
     @Parameters(paramLabel = "NODE", arity = "0..*", description = "Nodes to ask (default: every node of the environment).")
@@ -39,7 +39,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--accept-new", description = "Offer to trust host keys known_hosts does not have yet.")
     boolean acceptNew;
 
-    public StatusCommand(ModuleContext ctx) {
+    public HabStatusCommand(ModuleContext ctx) {
         this.ctx = ctx;
     }
 

@@ -6,6 +6,6 @@ public final class StatusCommandAccess {
     }
 
     public static String elapsed(long seconds) {
-        return StatusCommand.elapsed(seconds);
+        return HabStatusCommand.elapsed(seconds);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tcli.logs;
+package dev.tcli.logs.commands;
 
 import picocli.CommandLine.Command;
 

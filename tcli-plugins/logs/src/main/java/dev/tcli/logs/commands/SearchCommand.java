@@ -1,4 +1,4 @@
-package dev.tcli.logs;
+package dev.tcli.logs.commands;
 
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -11,6 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.tcli.logs.Progress;
+import dev.tcli.logs.Rows;
+import dev.tcli.logs.SavedSearches;
+import dev.tcli.logs.SearchJob;
+import dev.tcli.logs.SearchRequest;
+import dev.tcli.logs.SumoClient;
+import dev.tcli.logs.TimeRange;
 
 @Command(name = "search", description = "Run a Sumo Logic search: messages newest first, or the records of an aggregate (| count by ...).",
         footerHeading = "%nExamples:%n",

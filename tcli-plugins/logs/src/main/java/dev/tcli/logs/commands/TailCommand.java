@@ -1,4 +1,4 @@
-package dev.tcli.logs;
+package dev.tcli.logs.commands;
 
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.Flags.OutputFormat;
@@ -20,6 +20,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.tcli.logs.Progress;
+import dev.tcli.logs.Rows;
+import dev.tcli.logs.SavedSearches;
+import dev.tcli.logs.SearchJob;
+import dev.tcli.logs.SearchRequest;
+import dev.tcli.logs.SumoClient;
+import dev.tcli.logs.SumoJson;
+import dev.tcli.logs.TimeRange;
 
 @Command(name = "tail", description = "Follow new log messages until Ctrl-C: short Sumo Logic searches over a sliding window, each message printed once.",
         footerHeading = "%nExamples:%n",
@@ -135,7 +143,7 @@ public final class TailCommand implements Callable<Integer> {
             // one object a line in json too: a document that never ends would be no use to a reader
             for (Map<String, String> m : Rows.select(rows, selected)) {
                 try {
-                    ctx.stdout().println(Json.MAPPER.writeValueAsString(m));
+                    ctx.stdout().println(SumoJson.MAPPER.writeValueAsString(m));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }

@@ -1,4 +1,4 @@
-package dev.tcli.onboard;
+package dev.tcli.onboard.commands;
 
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -12,6 +12,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.tcli.onboard.Check;
+import dev.tcli.onboard.CheckResult;
+import dev.tcli.onboard.Checklist;
+import dev.tcli.onboard.LocalChecks;
+import dev.tcli.onboard.Outcome;
+import dev.tcli.onboard.ServiceChecks;
+import dev.tcli.onboard.SshChecks;
+import dev.tcli.onboard.TeamChecks;
 
 @Command(name = "check", description = "Can I do my on-call job yet? Checks config, credentials, SSH to the jump host, tools "
         + "and the team's own [[onboard.checks]], all at once; prints a hint for each failure. Exit 0 when all pass, 1 when any fails.",
@@ -108,7 +116,7 @@ public final class CheckCommand implements Callable<Integer> {
                 }
                 checks.addAll(new ServiceChecks(ctx).skipped(why));
                 SshChecks.NAMES.forEach(n -> checks.add(Check.skipped(n, why)));
-                checks.addAll(LocalChecks.tools(ctx, Empty.TEAM));
+                checks.addAll(LocalChecks.tools(ctx, TeamConfig.absent()));
                 return new Plan(checks);
             }
             TeamConfig team;
@@ -116,7 +124,7 @@ public final class CheckCommand implements Callable<Integer> {
             try {
                 team = ctx.team();
             } catch (TcliException e) {
-                team = Empty.TEAM;
+                team = TeamConfig.absent();
                 teamError = e.getMessage();
             }
             boolean required = !ctx.sandbox();

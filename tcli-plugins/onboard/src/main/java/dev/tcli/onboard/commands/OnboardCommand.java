@@ -1,4 +1,4 @@
-package dev.tcli.onboard;
+package dev.tcli.onboard.commands;
 
 import picocli.CommandLine.Command;
 

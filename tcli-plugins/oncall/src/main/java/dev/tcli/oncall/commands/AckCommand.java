@@ -1,4 +1,4 @@
-package dev.tcli.oncall;
+package dev.tcli.oncall.commands;
 
 import dev.tcli.spi.ModuleContext;
 import java.util.ArrayList;
@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import dev.tcli.oncall.ActionResult;
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.IncidentQuery;
+import dev.tcli.oncall.OncallProvider;
 
 @Command(name = "ack", description = "Acknowledge incidents. Without ids: every triggered incident assigned to me "
         + "(asks first when there is more than one; --yes without a terminal). Already acknowledged is fine; "
@@ -26,10 +30,10 @@ public final class AckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OncallProvider provider = OncallProvider.of(ctx);
-        List<Incident> incidents = refs.isEmpty() ? mine(provider) : Oncall.find(provider, refs);
+        List<Incident> incidents = refs.isEmpty() ? mine(provider) : IncidentActions.find(provider, refs);
         if (incidents.isEmpty()) {
             ctx.out().note("nothing to acknowledge: no triggered incidents are assigned to " + provider.me().name());
-            ctx.out().list(List.<ActionResult>of(), Oncall.resultColumns());
+            ctx.out().list(List.<ActionResult>of(), IncidentActions.resultColumns());
             return 0;
         }
         List<ActionResult> results = new ArrayList<>();
@@ -44,11 +48,11 @@ public final class AckCommand implements Callable<Integer> {
                 default -> results.add(ActionResult.of(i, "failed", "it is resolved; nothing to acknowledge"));
             }
         }
-        results.addAll(0, toAck.isEmpty() ? List.of() : Oncall.sending(ctx, "ack", toAck, () -> provider.ack(toAck)));
+        results.addAll(0, toAck.isEmpty() ? List.of() : IncidentActions.sending(ctx, "ack", toAck, () -> provider.ack(toAck)));
         if (ctx.flags().dryRun()) {
             return 0;
         }
-        return Oncall.report(ctx, "ack", results, Map.of("status", "acknowledged"));
+        return IncidentActions.report(ctx, "ack", results, Map.of("status", "acknowledged"));
     }
 
     private List<Incident> mine(OncallProvider provider) {

@@ -1,4 +1,4 @@
-package dev.tcli.oncall;
+package dev.tcli.oncall.commands;
 
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -8,6 +8,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.tcli.oncall.ActionResult;
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.OncallProvider;
 
 @Command(name = "escalate", description = "Escalate an incident to the next level of its escalation policy (or to --level N).",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall escalate 1042", "  tcli oncall escalate 1042 --level 2 --dry-run"})
@@ -29,14 +32,14 @@ public final class EscalateCommand implements Callable<Integer> {
             throw TcliException.usage("--level must be 1 or more");
         }
         OncallProvider provider = OncallProvider.of(ctx);
-        Incident incident = Oncall.find(provider, List.of(ref)).get(0);
+        Incident incident = IncidentActions.find(provider, List.of(ref)).get(0);
         if (!incident.open()) {
             throw TcliException.failed(incident.label() + " is resolved; nothing to escalate");
         }
-        ActionResult r = Oncall.sending(ctx, "escalate", List.of(incident), () -> provider.escalate(incident, level));
+        ActionResult r = IncidentActions.sending(ctx, "escalate", List.of(incident), () -> provider.escalate(incident, level));
         if (ctx.flags().dryRun() && r == null) {
             return 0;
         }
-        return Oncall.report(ctx, "escalate", List.of(r), Map.of("level", level == 0 ? "next" : level));
+        return IncidentActions.report(ctx, "escalate", List.of(r), Map.of("level", level == 0 ? "next" : level));
     }
 }

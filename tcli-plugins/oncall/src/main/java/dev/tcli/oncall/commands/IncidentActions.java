@@ -1,4 +1,4 @@
-package dev.tcli.oncall;
+package dev.tcli.oncall.commands;
 
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Times;
@@ -8,16 +8,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.tcli.oncall.ActionResult;
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.OncallProvider;
 
-/** What several verbs share: finding incidents before acting, journaling, the result table. */
-final class Oncall {
+/** Acting on incidents, as every mutating verb does: look all up first, send with a Ctrl-C guard, journal, report per incident. */
+public final class IncidentActions {
     static final String MODULE = "oncall";
 
-    private Oncall() {
+    private IncidentActions() {
     }
 
     /**
-     * Looks up every reference before anything is sent (issue 4: unknown → exit 5 naming it),
+     * Looks up every reference before anything is sent (docs/oncall.md: unknown → exit 5 naming it),
      * so a typo in the third id never leaves the first two half-done.
      */
     static List<Incident> find(OncallProvider provider, List<String> refs) {
@@ -106,32 +109,5 @@ final class Oncall {
                     + (failed.size() < results.size() ? "; the others succeeded" : ""));
         }
         return 0;
-    }
-
-    /** A lazy view of {@code rows}: each mapped as the iteration reaches it, kept when {@code keep} holds. */
-    static <A, B> Iterable<B> mapped(Iterable<A> rows, java.util.function.Function<A, B> map, java.util.function.Predicate<B> keep) {
-        return () -> new java.util.Iterator<>() {
-            private final java.util.Iterator<A> it = rows.iterator();
-            private B next;
-
-            @Override
-            public boolean hasNext() {
-                while (next == null && it.hasNext()) {
-                    B b = map.apply(it.next());
-                    next = keep.test(b) ? b : null;
-                }
-                return next != null;
-            }
-
-            @Override
-            public B next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                B b = next;
-                next = null;
-                return b;
-            }
-        };
     }
 }

@@ -1,4 +1,4 @@
-package dev.tcli.oncall;
+package dev.tcli.oncall.commands;
 
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.IncidentQuery;
+import dev.tcli.oncall.OncallProvider;
 
 @Command(name = "incidents", description = "List incidents: by default every open one (triggered and acknowledged), all pages streamed.",
         footerHeading = "%nExamples:%n",
@@ -48,7 +51,7 @@ public final class IncidentsCommand implements Callable<Integer> {
     public Integer call() {
         IncidentQuery query = query();
         Iterable<Incident> rows = OncallProvider.of(ctx).incidents(query);
-        ctx.out().list(limit > 0 ? limited(rows, limit) : rows, Oncall.incidentColumns(ctx));
+        ctx.out().list(limit > 0 ? limited(rows, limit) : rows, IncidentActions.incidentColumns(ctx));
         return 0;
     }
 

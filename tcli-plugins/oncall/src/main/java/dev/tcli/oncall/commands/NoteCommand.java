@@ -1,4 +1,4 @@
-package dev.tcli.oncall;
+package dev.tcli.oncall.commands;
 
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import dev.tcli.oncall.ActionResult;
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.OncallProvider;
 
 @Command(name = "note", description = "Add a note to an incident's timeline (what you tried, what you found).",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall note 1042 \"restarted builder-api on live-builder-api-0\"",
@@ -30,11 +33,11 @@ public final class NoteCommand implements Callable<Integer> {
             throw TcliException.usage("the note is empty: tcli oncall note ID TEXT");
         }
         OncallProvider provider = OncallProvider.of(ctx);
-        Incident incident = Oncall.find(provider, List.of(ref)).get(0);
-        ActionResult r = Oncall.sending(ctx, "note", List.of(incident), () -> provider.note(incident, text));
+        Incident incident = IncidentActions.find(provider, List.of(ref)).get(0);
+        ActionResult r = IncidentActions.sending(ctx, "note", List.of(incident), () -> provider.note(incident, text));
         if (ctx.flags().dryRun()) {
             return 0;
         }
-        return Oncall.report(ctx, "note", List.of(r), Map.of("note", text));
+        return IncidentActions.report(ctx, "note", List.of(r), Map.of("note", text));
     }
 }

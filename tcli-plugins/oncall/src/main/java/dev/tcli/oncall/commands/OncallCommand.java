@@ -1,4 +1,4 @@
-package dev.tcli.oncall;
+package dev.tcli.oncall.commands;
 
 import picocli.CommandLine.Command;
 
@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
         description = "What you do when paged: list, ack, resolve and hand off incidents, and see who is on call. "
                 + "The provider is [profiles.NAME.oncall] provider = \"pagerduty\" or \"victorops\"; "
                 + "verbs and JSON are the same for both.",
-        subcommands = {IncidentsCommand.class, ShowCommand.class, AckCommand.class, ResolveCommand.class,
+        subcommands = {IncidentsCommand.class, OncallShowCommand.class, AckCommand.class, ResolveCommand.class,
             ReassignCommand.class, NoteCommand.class, SnoozeCommand.class, RespondersCommand.class, EscalateCommand.class,
             WhoCommand.class, ScheduleCommand.class, OverrideCommand.class, TriggerCommand.class, ResolveEventCommand.class,
             ReportCommand.class},

@@ -1,4 +1,4 @@
-package dev.tcli.oncall;
+package dev.tcli.oncall.commands;
 
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Times;
@@ -8,16 +8,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.LogEntry;
+import dev.tcli.oncall.OncallProvider;
 
 @Command(name = "show", description = "Show one incident (by id or number) with its timeline: notifications, acks, notes, escalations.",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall show 1042", "  tcli oncall show Q1ABC2D -o json"})
-public final class ShowCommand implements Callable<Integer> {
+public final class OncallShowCommand implements Callable<Integer> {
     private final ModuleContext ctx;
 
     @Parameters(index = "0", paramLabel = "ID", description = "Incident id or number")
     String ref;
 
-    public ShowCommand(ModuleContext ctx) {
+    public OncallShowCommand(ModuleContext ctx) {
         this.ctx = ctx;
     }
 
@@ -29,14 +32,14 @@ public final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OncallProvider provider = OncallProvider.of(ctx);
-        Incident i = Oncall.find(provider, List.of(ref)).get(0);
+        Incident i = IncidentActions.find(provider, List.of(ref)).get(0);
         List<LogEntry> log = provider.log(i);
         if (ctx.out().machine()) {
             ctx.out().value(new Detail(i.id(), i.number(), i.title(), i.status(), i.urgency(), i.service(), i.assignees(),
                     i.createdAt(), i.url(), log));
             return 0;
         }
-        ctx.out().object(i, Oncall.incidentColumns(ctx).stream().map(c -> (Column<Incident>) c).toList());
+        ctx.out().object(i, IncidentActions.incidentColumns(ctx).stream().map(c -> (Column<Incident>) c).toList());
         ctx.out().text("");
         ctx.out().list(log, List.of(Column.dim("AT", (LogEntry e) -> Times.format(Instant.parse(e.at()), ctx.zone())),
                 Column.of("TYPE", LogEntry::type), Column.of("WHO", LogEntry::who), Column.of("WHAT", LogEntry::text)));

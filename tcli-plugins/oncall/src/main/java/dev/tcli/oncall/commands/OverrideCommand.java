@@ -1,4 +1,4 @@
-package dev.tcli.oncall;
+package dev.tcli.oncall.commands;
 
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.tcli.oncall.ActionResult;
+import dev.tcli.oncall.OncallProvider;
+import dev.tcli.oncall.Person;
 
 @Command(name = "override", description = "Hand off coverage: put someone on a schedule between two times (an override).",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall override --schedule \"Builder Primary\" --user alex.chen@example.com --start now --end \"in 3h\"",
@@ -42,7 +45,7 @@ public final class OverrideCommand implements Callable<Integer> {
         if (ctx.flags().dryRun() && r == null) {
             return 0;
         }
-        return Oncall.report(ctx, "override", List.of(r), Map.of("schedule", schedule, "user", person.id(),
+        return IncidentActions.report(ctx, "override", List.of(r), Map.of("schedule", schedule, "user", person.id(),
                 "start", Times.utc(from), "end", Times.utc(to)));
     }
 }

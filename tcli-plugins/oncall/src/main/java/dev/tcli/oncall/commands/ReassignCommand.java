@@ -1,4 +1,4 @@
-package dev.tcli.oncall;
+package dev.tcli.oncall.commands;
 
 import dev.tcli.spi.ModuleContext;
 import java.util.List;
@@ -8,6 +8,10 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.tcli.oncall.ActionResult;
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.OncallProvider;
+import dev.tcli.oncall.Person;
 
 @Command(name = "reassign", description = "Hand an incident to a person or to an escalation policy.",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall reassign 1042 --to alex.chen@example.com",
@@ -35,12 +39,12 @@ public final class ReassignCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OncallProvider provider = OncallProvider.of(ctx);
-        Incident incident = Oncall.find(provider, List.of(ref)).get(0);
+        Incident incident = IncidentActions.find(provider, List.of(ref)).get(0);
         Person person = target.user != null ? provider.person(target.user) : null;
-        ActionResult r = Oncall.sending(ctx, "reassign", List.of(incident), () -> provider.reassign(incident, person, target.policy));
+        ActionResult r = IncidentActions.sending(ctx, "reassign", List.of(incident), () -> provider.reassign(incident, person, target.policy));
         if (ctx.flags().dryRun()) {
             return 0;
         }
-        return Oncall.report(ctx, "reassign", List.of(r), Map.of("to", person != null ? person.id() : target.policy));
+        return IncidentActions.report(ctx, "reassign", List.of(r), Map.of("to", person != null ? person.id() : target.policy));
     }
 }

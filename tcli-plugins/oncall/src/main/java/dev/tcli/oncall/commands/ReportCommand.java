@@ -1,4 +1,4 @@
-package dev.tcli.oncall;
+package dev.tcli.oncall.commands;
 
 import dev.tcli.oncall.report.BusinessHours;
 import dev.tcli.oncall.report.HtmlReport;
@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.tcli.oncall.IncidentQuery;
+import dev.tcli.oncall.OncallProvider;
 
 @Command(name = "report",
         description = "The pager burden of a window, for the weekly review: pages in total, per ISO week (with a bar chart), "

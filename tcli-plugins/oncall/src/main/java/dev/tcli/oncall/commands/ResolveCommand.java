@@ -1,4 +1,4 @@
-package dev.tcli.oncall;
+package dev.tcli.oncall.commands;
 
 import dev.tcli.spi.ModuleContext;
 import java.util.ArrayList;
@@ -9,6 +9,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.tcli.oncall.ActionResult;
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.IncidentQuery;
+import dev.tcli.oncall.OncallProvider;
 
 @Command(name = "resolve", description = "Resolve incidents, with an optional resolution note. Resolving more than one "
         + "asks first (--yes without a terminal); exit 1 names any that could not be resolved.",
@@ -29,7 +33,7 @@ public final class ResolveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OncallProvider provider = OncallProvider.of(ctx);
-        List<Incident> incidents = Oncall.find(provider, refs);
+        List<Incident> incidents = IncidentActions.find(provider, refs);
         if (incidents.size() > 1) {
             ctx.terminal().confirm("Resolve " + incidents.size() + " incidents ("
                     + String.join(", ", incidents.stream().map(Incident::label).toList()) + ")?");
@@ -44,7 +48,7 @@ public final class ResolveCommand implements Callable<Integer> {
                 results.add(ActionResult.of(i, "already_resolved", null));
             }
         }
-        results.addAll(0, open.isEmpty() ? List.of() : Oncall.sending(ctx, "resolve", open, () -> provider.resolve(open, note)));
+        results.addAll(0, open.isEmpty() ? List.of() : IncidentActions.sending(ctx, "resolve", open, () -> provider.resolve(open, note)));
         if (ctx.flags().dryRun()) {
             return 0;
         }
@@ -55,7 +59,7 @@ public final class ResolveCommand implements Callable<Integer> {
         }
         List<String> resolved = results.stream().filter(r -> r.outcome().equals("resolved")).map(ActionResult::id).toList();
         try {
-            return Oncall.report(ctx, "resolve", results, sent);
+            return IncidentActions.report(ctx, "resolve", results, sent);
         } finally {
             if (!resolved.isEmpty()) {
                 // other modules (the status page nag) want to know what is still burning

@@ -1,4 +1,4 @@
-package dev.tcli.oncall;
+package dev.tcli.oncall.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.spi.ModuleContext;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.tcli.oncall.EventsClient;
 
 @Command(name = "resolve-event", description = "Send a resolve event to PagerDuty's Events API v2 for the incident opened with --dedup-key.",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall resolve-event --service builder-api --dedup-key queue-stuck",
@@ -34,7 +35,7 @@ public final class ResolveEventCommand implements Callable<Integer> {
             return 0;
         }
         var r = new TriggerCommand.EventResult(reply.path("status").asText(), reply.path("dedup_key").asText(dedupKey), "resolve");
-        ctx.journal().record(Oncall.MODULE, "resolve-event", dedupKey, "ok", Map.of("service", service == null ? "" : service));
+        ctx.journal().record(IncidentActions.MODULE, "resolve-event", dedupKey, "ok", Map.of("service", service == null ? "" : service));
         ctx.out().object(r, List.of(Column.of("STATUS", TriggerCommand.EventResult::status),
                 Column.of("DEDUP KEY", TriggerCommand.EventResult::dedupKey)));
         return 0;

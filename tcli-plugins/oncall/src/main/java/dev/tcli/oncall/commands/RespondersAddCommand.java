@@ -1,4 +1,4 @@
-package dev.tcli.oncall;
+package dev.tcli.oncall.commands;
 
 import dev.tcli.spi.ModuleContext;
 import java.util.ArrayList;
@@ -8,6 +8,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.tcli.oncall.ActionResult;
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.OncallProvider;
+import dev.tcli.oncall.Person;
 
 @Command(name = "add", description = "Request responders for an incident (PagerDuty responder requests; Splunk On-Call reroute).",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall responders add 1042 --user alex.chen@example.com",
@@ -29,15 +33,15 @@ public final class RespondersAddCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OncallProvider provider = OncallProvider.of(ctx);
-        Incident incident = Oncall.find(provider, List.of(ref)).get(0);
+        Incident incident = IncidentActions.find(provider, List.of(ref)).get(0);
         List<Person> people = new ArrayList<>();
         for (String u : users) {
             people.add(provider.person(u));
         }
-        ActionResult r = Oncall.sending(ctx, "responders", List.of(incident), () -> provider.addResponders(incident, people, message));
+        ActionResult r = IncidentActions.sending(ctx, "responders", List.of(incident), () -> provider.addResponders(incident, people, message));
         if (ctx.flags().dryRun()) {
             return 0;
         }
-        return Oncall.report(ctx, "responders-add", List.of(r), Map.of("users", people.stream().map(Person::id).toList()));
+        return IncidentActions.report(ctx, "responders-add", List.of(r), Map.of("users", people.stream().map(Person::id).toList()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.tcli.oncall;
+package dev.tcli.oncall.commands;
 
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.tcli.oncall.ActionResult;
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.OncallProvider;
 
 @Command(name = "snooze", description = "Snooze an acknowledged incident: it comes back as triggered after the time given.",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall snooze 1042 --for 1h", "  tcli oncall snooze 1042 --for 30m --dry-run"})
@@ -32,11 +35,11 @@ public final class SnoozeCommand implements Callable<Integer> {
             throw TcliException.usage("--for must be between 1s and 24h");
         }
         OncallProvider provider = OncallProvider.of(ctx);
-        Incident incident = Oncall.find(provider, List.of(ref)).get(0);
-        ActionResult r = Oncall.sending(ctx, "snooze", List.of(incident), () -> provider.snooze(incident, d));
+        Incident incident = IncidentActions.find(provider, List.of(ref)).get(0);
+        ActionResult r = IncidentActions.sending(ctx, "snooze", List.of(incident), () -> provider.snooze(incident, d));
         if (ctx.flags().dryRun() && r == null) {
             return 0;
         }
-        return Oncall.report(ctx, "snooze", List.of(r), Map.of("seconds", d.toSeconds()));
+        return IncidentActions.report(ctx, "snooze", List.of(r), Map.of("seconds", d.toSeconds()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.tcli.oncall;
+package dev.tcli.oncall.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.spi.ModuleContext;
@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.tcli.oncall.EventsClient;
 
 @Command(name = "trigger", description = "Send a trigger event to PagerDuty's Events API v2 (for scripts and monitors): "
         + "opens an incident, or joins the open one with the same --dedup-key.",
@@ -61,7 +62,7 @@ public final class TriggerCommand implements Callable<Integer> {
             return 0;
         }
         EventResult r = new EventResult(reply.path("status").asText(), reply.path("dedup_key").asText(dedupKey), "trigger");
-        ctx.journal().record(Oncall.MODULE, "trigger", r.dedupKey(), "ok", Map.of("summary", summary, "severity", sev,
+        ctx.journal().record(IncidentActions.MODULE, "trigger", r.dedupKey(), "ok", Map.of("summary", summary, "severity", sev,
                 "service", service == null ? "" : service));
         ctx.out().object(r, java.util.List.of(dev.tcli.spi.output.Column.of("STATUS", EventResult::status),
                 dev.tcli.spi.output.Column.of("DEDUP KEY", EventResult::dedupKey)));

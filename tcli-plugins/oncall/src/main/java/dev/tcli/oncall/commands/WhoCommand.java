@@ -1,4 +1,4 @@
-package dev.tcli.oncall;
+package dev.tcli.oncall.commands;
 
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.tcli.oncall.OnCallLevel;
+import dev.tcli.oncall.OncallProvider;
+import dev.tcli.oncall.RosterCache;
 
 @Command(name = "who", description = "Who is on call now (or at a time), per escalation level, with shift ends in my time zone. "
         + "When the service is unreachable, prints the last good answer with a loud STALE warning.",
@@ -33,7 +36,7 @@ public final class WhoCommand implements Callable<Integer> {
     public Integer call() {
         Instant when = at == null ? null : Times.parse(at, ctx.zone(), ctx.clock());
         RosterCache cache = new RosterCache(ctx, "who", schedule + "-" + policy + "-" + (at == null ? "now" : at));
-        List<OnCall> rows;
+        List<OnCallLevel> rows;
         try {
             rows = OncallProvider.of(ctx).whoIsOnCall(schedule, policy, when);
             cache.save(rows, null);
@@ -41,7 +44,7 @@ public final class WhoCommand implements Callable<Integer> {
             if (e.exitCode() != ExitCode.UNAVAILABLE) {
                 throw e;
             }
-            var cached = cache.<OnCall>load(OnCall.class).orElseThrow(() -> e);
+            var cached = cache.<OnCallLevel>load(OnCallLevel.class).orElseThrow(() -> e);
             String asOf = Times.utc(cached.asOf());
             ctx.out().warn("STALE ROSTER: " + e.getMessage());
             ctx.out().warn("STALE ROSTER: showing the on-call list as of " + Times.format(cached.asOf(), ctx.zone()) + " ("
@@ -51,9 +54,9 @@ public final class WhoCommand implements Callable<Integer> {
         if (rows.isEmpty()) {
             ctx.out().note("nobody is on call" + (schedule != null ? " on " + schedule : "") + (policy != null ? " for " + policy : ""));
         }
-        ctx.out().list(rows, List.of(Column.of("LEVEL", OnCall::level), Column.of("POLICY", OnCall::policy),
-                Column.of("SCHEDULE", OnCall::schedule), Column.of("WHO", OnCall::user), Column.of("EMAIL", OnCall::email),
-                Column.dim("UNTIL", OnCall::until)));
+        ctx.out().list(rows, List.of(Column.of("LEVEL", OnCallLevel::level), Column.of("POLICY", OnCallLevel::policy),
+                Column.of("SCHEDULE", OnCallLevel::schedule), Column.of("WHO", OnCallLevel::user), Column.of("EMAIL", OnCallLevel::email),
+                Column.dim("UNTIL", OnCallLevel::until)));
         return 0;
     }
 }

@@ -1,4 +1,4 @@
-package dev.tcli.sandbox;
+package dev.tcli.sandbox.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
@@ -14,13 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import dev.tcli.sandbox.Emulator;
+import dev.tcli.sandbox.Exchange;
+import dev.tcli.sandbox.PracticeTeam;
+import dev.tcli.sandbox.SandboxServer;
 
 @Command(name = "status", description = "Where the sandbox keeps its state and what it holds, practice team repo included.",
         footerHeading = "%nExamples:%n", footer = {"  tcli sandbox status", "  tcli sandbox status -o json"})
-public final class StatusCommand implements Callable<Integer> {
+public final class SandboxStatusCommand implements Callable<Integer> {
     private final ModuleContext ctx;
 
-    public StatusCommand(ModuleContext ctx) {
+    public SandboxStatusCommand(ModuleContext ctx) {
         this.ctx = ctx;
     }
 

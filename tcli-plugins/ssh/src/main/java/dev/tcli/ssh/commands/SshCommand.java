@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 /** {@code tcli ssh NODE}: an interactive shell on a node through the system ssh (a real TTY). */
 @Command(name = "ssh", description = {"Reach production nodes through the environment's jump host.",
         "With a NODE, opens an interactive shell there with the system ssh (same jump, key and known_hosts)."},
-        subcommands = {HostsCommand.class, ExecCommand.class, ConfigCommand.class, TunnelCommand.class},
+        subcommands = {HostsCommand.class, ExecCommand.class, SshConfigCommand.class, TunnelCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  tcli ssh hosts --env live --role builder-api",
                 "  tcli ssh live-builder-api-0",

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         "(backup in ~/.ssh/config.tcli-backup, atomic write, mode 0600)."},
         footerHeading = "%nExamples:%n",
         footer = {"  tcli ssh config --env live", "  tcli ssh config --env live --write && ssh live-builder-api-0"})
-public final class ConfigCommand implements Callable<Integer> {
+public final class SshConfigCommand implements Callable<Integer> {
     private final ModuleContext ctx;
 
     @Option(names = {"-e", "--env"}, paramLabel = "ENV", description = "Environment (default: the profile's, or the only one).")
@@ -26,7 +26,7 @@ public final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--write", description = "Write the block into ~/.ssh/config instead of printing it.")
     boolean write;
 
-    public ConfigCommand(ModuleContext ctx) {
+    public SshConfigCommand(ModuleContext ctx) {
         this.ctx = ctx;
     }
 

@@ -1,4 +1,4 @@
-package dev.tcli.status;
+package dev.tcli.status.commands;
 
 import dev.tcli.spi.ModuleContext;
 import java.util.List;
@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import dev.tcli.status.Component;
+import dev.tcli.status.ComponentStatus;
+import dev.tcli.status.NameLookup;
+import dev.tcli.status.StatuspageClient;
 
 @Command(name = "set", description = "Set one component's status on the public page (names match case-insensitively). "
         + "Statuses: operational, degraded_performance (degraded), partial_outage (partial), major_outage (major), "
@@ -29,13 +33,13 @@ public final class ComponentSetCommand implements Callable<Integer> {
     public Integer call() {
         ComponentStatus wanted = ComponentStatus.parse(status);
         StatuspageClient client = StatuspageClient.connect(ctx);
-        Component c = Names.find(name, client.components(), Component::name, "component", "tcli status components");
+        Component c = NameLookup.find(name, client.components(), Component::name, "component", "tcli status components");
         if (c.status().equals(wanted.api())) {
             ctx.out().note(c.name() + " is already " + wanted.api() + "; nothing posted");
             ctx.out().object(c, ComponentsCommand.columns());
             return 0;
         }
-        Posting.confirm(ctx, "Set " + c.name() + " from " + c.status() + " to " + wanted.api() + " on the public status page?");
+        StatusUpdate.confirm(ctx, "Set " + c.name() + " from " + c.status() + " to " + wanted.api() + " on the public status page?");
         var reply = client.setComponentStatus(c.id(), wanted);
         if (ctx.flags().dryRun()) {
             return 0;

@@ -1,4 +1,4 @@
-package dev.tcli.status;
+package dev.tcli.status.commands;
 
 import picocli.CommandLine.Command;
 

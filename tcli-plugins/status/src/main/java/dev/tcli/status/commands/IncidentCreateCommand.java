@@ -1,5 +1,7 @@
-package dev.tcli.status;
+package dev.tcli.status.commands;
 
+import dev.tcli.status.IncidentImpact;
+import dev.tcli.status.IncidentPhase;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tcli.spi.ModuleContext;
@@ -13,6 +15,12 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.tcli.status.Component;
+import dev.tcli.status.ComponentStatus;
+import dev.tcli.status.IncidentTemplate;
+import dev.tcli.status.NameLookup;
+import dev.tcli.status.StatusIncident;
+import dev.tcli.status.StatuspageClient;
 
 @Command(name = "create", description = "Open an incident on the public status page. --component NAME=STATUS sets components "
         + "(repeatable); --template NAME fills name, message and status from the page's templates; --message - reads the "
@@ -52,22 +60,22 @@ public final class IncidentCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String wantedStatus = Posting.incidentStatus(status);
-        String wantedImpact = Posting.impact(impact);
+        String wantedStatus = IncidentPhase.parse(status);
+        String wantedImpact = IncidentImpact.parse(impact);
         if (name == null && template == null) {
             throw TcliException.usage("--name is required (or --template NAME; see `tcli status templates`)");
         }
-        String body = Posting.message(ctx, message);
+        String body = StatusUpdate.message(ctx, message);
         StatuspageClient client = StatuspageClient.connect(ctx);
-        Map<Component, ComponentStatus> changes = Posting.components(components, client, List.of());
+        Map<Component, ComponentStatus> changes = ComponentChanges.components(components, client, List.of());
         Set<String> componentIds = new LinkedHashSet<>();
         String title = name;
         if (template != null) {
             List<IncidentTemplate> all = client.templates().stream().map(IncidentTemplate::of).toList();
-            IncidentTemplate t = Names.find(template, all, IncidentTemplate::name, "template", "tcli status templates");
+            IncidentTemplate t = NameLookup.find(template, all, IncidentTemplate::name, "template", "tcli status templates");
             title = title != null ? title : t.title();
             body = body != null ? body : t.body();
-            if (wantedStatus == null && t.status() != null && Posting.INCIDENT_STATUSES.contains(t.status())) {
+            if (wantedStatus == null && t.status() != null && IncidentPhase.known(t.status())) {
                 wantedStatus = t.status();
             }
             componentIds.addAll(t.componentIds());
@@ -92,15 +100,15 @@ public final class IncidentCreateCommand implements Callable<Integer> {
             var arr = incident.putArray("component_ids");
             componentIds.forEach(arr::add);
         }
-        Posting.confirm(ctx, "Post a new incident \"" + title + "\" (" + wantedStatus + ") to the public status page"
-                + Posting.describe(changes) + (noNotify ? "" : ", notifying subscribers") + "?");
+        StatusUpdate.confirm(ctx, "Post a new incident \"" + title + "\" (" + wantedStatus + ") to the public status page"
+                + ComponentChanges.describe(changes) + (noNotify ? "" : ", notifying subscribers") + "?");
         var reply = client.createIncident(incident);
         if (ctx.flags().dryRun()) {
             return 0;
         }
         StatusIncident created = StatusIncident.of(reply);
         ctx.journal().record("status", "incident create", created.id(), "ok", Map.of("name", created.name(), "status",
-                created.status(), "components", Posting.byName(changes), "page_id", client.pageId()));
+                created.status(), "components", ComponentChanges.byName(changes), "page_id", client.pageId()));
         ctx.out().object(created, IncidentShowCommand.fields(ctx));
         ctx.out().note("posted; next: tcli status incident update " + created.id() + " --status identified --message \"...\"");
         return 0;

@@ -1,7 +1,8 @@
-package dev.tcli.status;
+package dev.tcli.status.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.spi.ModuleContext;
+import dev.tcli.spi.Times;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.output.Column;
 import java.util.Iterator;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.tcli.status.StatusIncident;
+import dev.tcli.status.StatuspageClient;
 
 @Command(name = "list", description = "List the page's incidents, newest first.",
         footerHeading = "%nExamples:%n", footer = {"  tcli status incident list", "  tcli status incident list --unresolved",
@@ -54,7 +57,7 @@ public final class IncidentListCommand implements Callable<Integer> {
 
     static List<Column<StatusIncident>> columns(ModuleContext ctx) {
         return List.of(Column.dim("ID", StatusIncident::id), Column.status("STATUS", StatusIncident::status),
-                Column.of("IMPACT", StatusIncident::impact), Column.of("CREATED", i -> Posting.local(ctx, i.createdAt())),
+                Column.of("IMPACT", StatusIncident::impact), Column.of("CREATED", i -> Times.formatIso(i.createdAt(), ctx.zone())),
                 Column.of("COMPONENTS", i -> String.join(", ", i.components())), Column.of("NAME", StatusIncident::name));
     }
 }

@@ -1,4 +1,4 @@
-package dev.tcli.status;
+package dev.tcli.status.commands;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +9,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.tcli.status.Component;
+import dev.tcli.status.ComponentStatus;
+import dev.tcli.status.StatusIncident;
+import dev.tcli.status.StatuspageClient;
 
 @Command(name = "resolve", description = "Resolve an incident and put its components back to operational (unless "
         + "--keep-components). Asks first on a terminal; --yes otherwise; --dry-run prints the body.",
@@ -34,7 +38,7 @@ public final class IncidentResolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String body = Posting.message(ctx, message);
+        String body = StatusUpdate.message(ctx, message);
         StatuspageClient client = StatuspageClient.connect(ctx);
         StatusIncident current = StatusIncident.of(client.incident(id));
         if (current.resolved()) {
@@ -59,14 +63,14 @@ public final class IncidentResolveCommand implements Callable<Integer> {
             var arr = incident.putArray("component_ids");
             byId.keySet().forEach(arr::add);
         }
-        Posting.confirm(ctx, "Resolve \"" + current.name() + "\" on the public status page" + Posting.describe(back) + "?");
+        StatusUpdate.confirm(ctx, "Resolve \"" + current.name() + "\" on the public status page" + ComponentChanges.describe(back) + "?");
         var reply = client.updateIncident(current.id(), incident);
         if (ctx.flags().dryRun()) {
             return 0;
         }
         StatusIncident resolved = StatusIncident.of(reply);
         ctx.journal().record("status", "incident resolve", resolved.id(), "ok", Map.of("name", resolved.name(), "status",
-                resolved.status(), "components", Posting.byName(back), "page_id", client.pageId()));
+                resolved.status(), "components", ComponentChanges.byName(back), "page_id", client.pageId()));
         ctx.out().object(resolved, IncidentShowCommand.fields(ctx));
         return 0;
     }

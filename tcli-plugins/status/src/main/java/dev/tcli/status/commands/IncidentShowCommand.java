@@ -1,11 +1,14 @@
-package dev.tcli.status;
+package dev.tcli.status.commands;
 
 import dev.tcli.spi.ModuleContext;
+import dev.tcli.spi.Times;
 import dev.tcli.spi.output.Column;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import dev.tcli.status.StatusIncident;
+import dev.tcli.status.StatuspageClient;
 
 @Command(name = "show", description = "Show one incident with every update posted, newest first.",
         footerHeading = "%nExamples:%n", footer = {"  tcli status incident show p31zjtct2jer", "  tcli status incident show p31zjtct2jer -o json"})
@@ -32,7 +35,7 @@ public final class IncidentShowCommand implements Callable<Integer> {
             ctx.out().text("");
             ctx.out().text("Updates:");
             for (StatusIncident.Update u : i.updates()) {
-                ctx.out().text("  " + Posting.local(ctx, u.createdAt()) + "  " + u.status() + "  " + u.body());
+                ctx.out().text("  " + Times.formatIso(u.createdAt(), ctx.zone()) + "  " + u.status() + "  " + u.body());
                 for (String c : u.changes()) {
                     ctx.out().text("      " + c);
                 }
@@ -44,7 +47,7 @@ public final class IncidentShowCommand implements Callable<Integer> {
         return List.of(Column.of("ID", StatusIncident::id), Column.of("NAME", StatusIncident::name),
                 Column.status("STATUS", StatusIncident::status), Column.of("IMPACT", StatusIncident::impact),
                 Column.of("COMPONENTS", i -> String.join(", ", i.components())),
-                Column.of("CREATED", i -> Posting.local(ctx, i.createdAt())), Column.of("UPDATED", i -> Posting.local(ctx, i.updatedAt())),
-                Column.of("RESOLVED", i -> Posting.local(ctx, i.resolvedAt())), Column.of("LINK", StatusIncident::shortlink));
+                Column.of("CREATED", i -> Times.formatIso(i.createdAt(), ctx.zone())), Column.of("UPDATED", i -> Times.formatIso(i.updatedAt(), ctx.zone())),
+                Column.of("RESOLVED", i -> Times.formatIso(i.resolvedAt(), ctx.zone())), Column.of("LINK", StatusIncident::shortlink));
     }
 }

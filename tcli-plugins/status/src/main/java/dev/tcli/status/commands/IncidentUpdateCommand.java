@@ -1,5 +1,6 @@
-package dev.tcli.status;
+package dev.tcli.status.commands;
 
+import dev.tcli.status.IncidentPhase;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tcli.spi.ModuleContext;
@@ -12,6 +13,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.tcli.status.Component;
+import dev.tcli.status.ComponentStatus;
+import dev.tcli.status.StatusIncident;
+import dev.tcli.status.StatuspageClient;
 
 @Command(name = "update", description = "Post an update to an incident: a new status, a message, component changes. "
         + "Asks first on a terminal; --yes otherwise; --dry-run prints the body.",
@@ -39,13 +44,13 @@ public final class IncidentUpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String wantedStatus = Posting.incidentStatus(status);
+        String wantedStatus = IncidentPhase.parse(status);
         if (wantedStatus == null && message == null && components.isEmpty()) {
             throw TcliException.usage("nothing to post: give --status, --message or --component");
         }
-        String body = Posting.message(ctx, message);
+        String body = StatusUpdate.message(ctx, message);
         StatuspageClient client = StatuspageClient.connect(ctx);
-        Map<Component, ComponentStatus> changes = Posting.components(components, client, List.of());
+        Map<Component, ComponentStatus> changes = ComponentChanges.components(components, client, List.of());
         StatusIncident current = StatusIncident.of(client.incident(id));
         ObjectNode incident = JsonNodeFactory.instance.objectNode();
         if (wantedStatus != null) {
@@ -61,15 +66,15 @@ public final class IncidentUpdateCommand implements Callable<Integer> {
             var arr = incident.putArray("component_ids");
             byId.keySet().forEach(arr::add);
         }
-        Posting.confirm(ctx, "Post an update to \"" + current.name() + "\" (" + current.status()
-                + (wantedStatus == null ? "" : " -> " + wantedStatus) + ") on the public status page" + Posting.describe(changes) + "?");
+        StatusUpdate.confirm(ctx, "Post an update to \"" + current.name() + "\" (" + current.status()
+                + (wantedStatus == null ? "" : " -> " + wantedStatus) + ") on the public status page" + ComponentChanges.describe(changes) + "?");
         var reply = client.updateIncident(current.id(), incident);
         if (ctx.flags().dryRun()) {
             return 0;
         }
         StatusIncident updated = StatusIncident.of(reply);
         ctx.journal().record("status", "incident update", updated.id(), "ok", Map.of("name", updated.name(), "status",
-                updated.status(), "components", Posting.byName(changes), "page_id", client.pageId()));
+                updated.status(), "components", ComponentChanges.byName(changes), "page_id", client.pageId()));
         ctx.out().object(updated, IncidentShowCommand.fields(ctx));
         return 0;
     }

@@ -1,27 +1,15 @@
-package dev.tcli.status;
+package dev.tcli.status.commands;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
-import dev.tcli.spi.Times;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
-/** What every outward-facing verb shares: asking first, message text, component changes, times. */
-final class Posting {
-    static final Set<String> INCIDENT_STATUSES = Set.of("investigating", "identified", "monitoring", "resolved");
-    static final Set<String> IMPACTS = Set.of("none", "minor", "major", "critical");
-
-    private Posting() {
+/** What customers will read: the update's text (given, piped or from the editor), and the question before it is published. */
+final class StatusUpdate {
+    private StatusUpdate() {
     }
 
     /** Customers will see it: ask on a terminal, need --yes otherwise. A dry run sends nothing, so it does not ask. */
@@ -29,28 +17,6 @@ final class Posting {
         if (!ctx.flags().dryRun()) {
             ctx.terminal().confirm(question);
         }
-    }
-
-    static String incidentStatus(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.trim().toLowerCase(Locale.ROOT);
-        if (!INCIDENT_STATUSES.contains(t)) {
-            throw TcliException.usage("unknown incident status '" + s + "': use one of investigating, identified, monitoring, resolved");
-        }
-        return t;
-    }
-
-    static String impact(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.trim().toLowerCase(Locale.ROOT);
-        if (!IMPACTS.contains(t)) {
-            throw TcliException.usage("unknown impact '" + s + "': use one of none, minor, major, critical");
-        }
-        return t;
     }
 
     /**
@@ -104,64 +70,5 @@ final class Posting {
             Thread.currentThread().interrupt();
             throw new TcliException(130, "interrupted");
         }
-    }
-
-    /** {@code --component NAME=STATUS} options resolved against the page: component id to status, in order. */
-    static Map<Component, ComponentStatus> components(List<String> specs, StatuspageClient client, List<Component> cache) {
-        Map<Component, ComponentStatus> out = new LinkedHashMap<>();
-        if (specs == null || specs.isEmpty()) {
-            return out;
-        }
-        // parse every spec first: a usage error must not wait for the network
-        Map<String, ComponentStatus> parsed = new LinkedHashMap<>();
-        for (String spec : specs) {
-            int eq = spec.lastIndexOf('=');
-            if (eq <= 0 || eq == spec.length() - 1) {
-                throw TcliException.usage("--component wants NAME=STATUS, e.g. --component \"Build Workers=degraded\" (got '" + spec + "')");
-            }
-            parsed.put(spec.substring(0, eq).trim(), ComponentStatus.parse(spec.substring(eq + 1)));
-        }
-        List<Component> all = cache.isEmpty() ? client.components() : cache;
-        for (var e : parsed.entrySet()) {
-            out.put(Names.find(e.getKey(), all, Component::name, "component", "tcli status components"), e.getValue());
-        }
-        return out;
-    }
-
-    static Map<String, String> byName(Map<Component, ComponentStatus> changes) {
-        Map<String, String> out = new LinkedHashMap<>();
-        changes.forEach((c, s) -> out.put(c.name(), s.api()));
-        return out;
-    }
-
-    static String describe(Map<Component, ComponentStatus> changes) {
-        if (changes.isEmpty()) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(", setting ");
-        int i = 0;
-        for (var e : changes.entrySet()) {
-            b.append(i++ > 0 ? ", " : "").append(e.getKey().name()).append(" to ").append(e.getValue().api());
-        }
-        return b.toString();
-    }
-
-    static String local(ModuleContext ctx, String iso) {
-        if (iso == null || iso.isBlank()) {
-            return "";
-        }
-        try {
-            return Times.format(Instant.parse(iso), ctx.zone());
-        } catch (DateTimeParseException e) {
-            try {
-                return Times.format(java.time.OffsetDateTime.parse(iso).toInstant(), ctx.zone());
-            } catch (DateTimeParseException e2) {
-                return iso;
-            }
-        }
-    }
-
-    static StatusIncident incident(JsonNode reply) {
-        return StatusIncident.of(reply);
     }
 }

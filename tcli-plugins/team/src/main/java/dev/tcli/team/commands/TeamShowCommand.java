@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "show", description = "Show the team repo: path, branch, last sync, and what tcli-team.toml defines (no network).",
         footerHeading = "%nExamples:%n",
         footer = {"  tcli team show", "  tcli team show -o json", "  TCLI_TEAM_DIR=~/src/ops-team tcli team show"})
-public final class ShowCommand implements Callable<Integer> {
+public final class TeamShowCommand implements Callable<Integer> {
     private static final Duration LOCAL_GIT = Duration.ofSeconds(10);
 
     private final ModuleContext ctx;
@@ -30,7 +30,7 @@ public final class ShowCommand implements Callable<Integer> {
             int services, int savedSearches, int bookmarks, int checks, List<String> tools) {
     }
 
-    public ShowCommand(ModuleContext ctx) {
+    public TeamShowCommand(ModuleContext ctx) {
         this.ctx = ctx;
     }
 
