@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tcli.core.DefaultContext;
 import dev.tcli.core.GlobalOptionsAccess;
 import dev.tcli.core.Tcli;
 import dev.tcli.testkit.TcliHarness;

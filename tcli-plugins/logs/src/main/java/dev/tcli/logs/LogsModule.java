@@ -1,7 +1,7 @@
 package dev.tcli.logs;
 
-import dev.tcli.spi.TcliModule;
 import dev.tcli.logs.commands.LogsCommand;
+import dev.tcli.spi.TcliModule;
 
 /** {@code tcli logs}: find the errors, through Sumo Logic's Search Job API. */
 public final class LogsModule implements TcliModule {

@@ -1,7 +1,7 @@
 package dev.tcli.logs;
 
-import dev.tcli.spi.DidYouMean;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tcli.spi.DidYouMean;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.util.ArrayList;

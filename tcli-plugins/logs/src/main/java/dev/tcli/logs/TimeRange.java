@@ -1,8 +1,8 @@
 package dev.tcli.logs;
 
 import dev.tcli.spi.ModuleContext;
-import dev.tcli.spi.Times;
 import dev.tcli.spi.TcliException;
+import dev.tcli.spi.Times;
 import java.time.Instant;
 import java.time.ZoneId;
 import picocli.CommandLine.Option;

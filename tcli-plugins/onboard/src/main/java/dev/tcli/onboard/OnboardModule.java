@@ -1,7 +1,7 @@
 package dev.tcli.onboard;
 
-import dev.tcli.spi.TcliModule;
 import dev.tcli.onboard.commands.OnboardCommand;
+import dev.tcli.spi.TcliModule;
 
 /** {@code tcli onboard}: "can I do my on-call job yet?", and a practice incident in the sandbox. */
 public final class OnboardModule implements TcliModule {

@@ -1,7 +1,7 @@
 package dev.tcli.oncall;
 
-import dev.tcli.spi.TcliModule;
 import dev.tcli.oncall.commands.OncallCommand;
+import dev.tcli.spi.TcliModule;
 
 /** {@code tcli oncall}: what an engineer does when paged, on PagerDuty or Splunk On-Call. */
 public final class OncallModule implements TcliModule {

@@ -1,6 +1,7 @@
 package dev.tcli.oncall;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tcli.oncall.report.Page;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.IncidentHistory;
 import dev.tcli.spi.ModuleContext;
@@ -10,7 +11,6 @@ import dev.tcli.spi.Times;
 import dev.tcli.spi.http.ApiClient;
 import dev.tcli.spi.http.ApiException;
 import dev.tcli.spi.http.Pages;
-import dev.tcli.oncall.report.Page;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,7 +1,7 @@
 package dev.tcli.postmortem;
 
-import dev.tcli.spi.TcliModule;
 import dev.tcli.postmortem.commands.PostmortemCommand;
+import dev.tcli.spi.TcliModule;
 
 /** {@code tcli postmortem}: the blameless postmortem draft. */
 public final class PostmortemModule implements TcliModule {

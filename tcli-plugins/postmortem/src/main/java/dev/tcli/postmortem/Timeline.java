@@ -1,8 +1,8 @@
 package dev.tcli.postmortem;
 
-import dev.tcli.spi.JournalEntry;
 import dev.tcli.spi.IncidentHistory.Entry;
 import dev.tcli.spi.IncidentHistory.Incident;
+import dev.tcli.spi.JournalEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

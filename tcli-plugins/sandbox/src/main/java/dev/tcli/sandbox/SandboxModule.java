@@ -1,7 +1,7 @@
 package dev.tcli.sandbox;
 
-import dev.tcli.spi.TcliModule;
 import dev.tcli.sandbox.commands.SandboxCommand;
+import dev.tcli.spi.TcliModule;
 
 /** {@code tcli sandbox}: manage the built-in practice environment. */
 public final class SandboxModule implements TcliModule {

@@ -1,35 +1,13 @@
 package dev.tcli.status;
 
-import dev.tcli.spi.TcliException;
-import java.util.Arrays;
-import java.util.Locale;
+import dev.tcli.spi.ApiWord;
 
 /** How bad a Statuspage incident is for customers. */
-public enum IncidentImpact {
+public enum IncidentImpact implements ApiWord {
     NONE, MINOR, MAJOR, CRITICAL;
 
-    /** The API's word, e.g. {@code minor}. */
-    public String api() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** What a user typed, any case; null stays null (the option was not given). Unknown: exit 2 naming the choices. */
+    /** {@code --impact} as typed; exit 2 naming the four when it is none of them. */
     public static String parse(String typed) {
-        if (typed == null) {
-            return null;
-        }
-        String t = typed.trim().toLowerCase(Locale.ROOT);
-        for (IncidentImpact v : values()) {
-            if (v.api().equals(t)) {
-                return v.api();
-            }
-        }
-        throw TcliException.usage("unknown impact '" + typed + "': use one of "
-                + String.join(", ", Arrays.stream(values()).map(IncidentImpact::api).toList()));
-    }
-
-    /** True when {@code word} is one of the API's words. */
-    public static boolean known(String word) {
-        return word != null && Arrays.stream(values()).anyMatch(v -> v.api().equals(word));
+        return ApiWord.parse(IncidentImpact.class, typed, "impact");
     }
 }

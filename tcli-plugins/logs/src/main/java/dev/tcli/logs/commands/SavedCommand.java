@@ -1,11 +1,11 @@
 package dev.tcli.logs.commands;
 
+import dev.tcli.logs.SavedSearches;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import dev.tcli.logs.SavedSearches;
 
 @Command(name = "saved", description = "List the team's saved searches ([logs.saved.NAME] in tcli-team.toml).",
         footerHeading = "%nExamples:%n", footer = {"  tcli logs saved", "  tcli logs saved -o json", "  tcli logs search --saved live-api-errors"})

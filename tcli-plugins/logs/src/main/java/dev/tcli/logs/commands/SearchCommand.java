@@ -1,5 +1,12 @@
 package dev.tcli.logs.commands;
 
+import dev.tcli.logs.Progress;
+import dev.tcli.logs.Rows;
+import dev.tcli.logs.SavedSearches;
+import dev.tcli.logs.SearchJob;
+import dev.tcli.logs.SearchRequest;
+import dev.tcli.logs.SumoClient;
+import dev.tcli.logs.TimeRange;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.time.Instant;
@@ -11,13 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import dev.tcli.logs.Progress;
-import dev.tcli.logs.Rows;
-import dev.tcli.logs.SavedSearches;
-import dev.tcli.logs.SearchJob;
-import dev.tcli.logs.SearchRequest;
-import dev.tcli.logs.SumoClient;
-import dev.tcli.logs.TimeRange;
 
 @Command(name = "search", description = "Run a Sumo Logic search: messages newest first, or the records of an aggregate (| count by ...).",
         footerHeading = "%nExamples:%n",

@@ -1,5 +1,13 @@
 package dev.tcli.logs.commands;
 
+import dev.tcli.logs.Progress;
+import dev.tcli.logs.Rows;
+import dev.tcli.logs.SavedSearches;
+import dev.tcli.logs.SearchJob;
+import dev.tcli.logs.SearchRequest;
+import dev.tcli.logs.SumoClient;
+import dev.tcli.logs.SumoJson;
+import dev.tcli.logs.TimeRange;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.Flags.OutputFormat;
 import dev.tcli.spi.ModuleContext;
@@ -20,14 +28,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import dev.tcli.logs.Progress;
-import dev.tcli.logs.Rows;
-import dev.tcli.logs.SavedSearches;
-import dev.tcli.logs.SearchJob;
-import dev.tcli.logs.SearchRequest;
-import dev.tcli.logs.SumoClient;
-import dev.tcli.logs.SumoJson;
-import dev.tcli.logs.TimeRange;
 
 @Command(name = "tail", description = "Follow new log messages until Ctrl-C: short Sumo Logic searches over a sliding window, each message printed once.",
         footerHeading = "%nExamples:%n",

@@ -1,5 +1,13 @@
 package dev.tcli.onboard.commands;
 
+import dev.tcli.onboard.Check;
+import dev.tcli.onboard.CheckResult;
+import dev.tcli.onboard.Checklist;
+import dev.tcli.onboard.LocalChecks;
+import dev.tcli.onboard.Outcome;
+import dev.tcli.onboard.ServiceChecks;
+import dev.tcli.onboard.SshChecks;
+import dev.tcli.onboard.TeamChecks;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.TeamConfig;
@@ -12,14 +20,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import dev.tcli.onboard.Check;
-import dev.tcli.onboard.CheckResult;
-import dev.tcli.onboard.Checklist;
-import dev.tcli.onboard.LocalChecks;
-import dev.tcli.onboard.Outcome;
-import dev.tcli.onboard.ServiceChecks;
-import dev.tcli.onboard.SshChecks;
-import dev.tcli.onboard.TeamChecks;
 
 @Command(name = "check", description = "Can I do my on-call job yet? Checks config, credentials, SSH to the jump host, tools "
         + "and the team's own [[onboard.checks]], all at once; prints a hint for each failure. Exit 0 when all pass, 1 when any fails.",

@@ -1,5 +1,8 @@
 package dev.tcli.onboard.commands;
 
+import dev.tcli.onboard.Checklist;
+import dev.tcli.onboard.Drill;
+import dev.tcli.onboard.Scorecard;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -10,9 +13,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import dev.tcli.onboard.Checklist;
-import dev.tcli.onboard.Drill;
-import dev.tcli.onboard.Scorecard;
 
 @Command(name = "drill", description = "Practise a whole incident in the sandbox: tcli pages you, puts matching errors in the logs, "
         + "and times how long you take to ack, post to the status page, find the error, resolve both and draft the postmortem.",

@@ -1,5 +1,9 @@
 package dev.tcli.oncall.commands;
 
+import dev.tcli.oncall.ActionResult;
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.IncidentQuery;
+import dev.tcli.oncall.OncallProvider;
 import dev.tcli.spi.ModuleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import dev.tcli.oncall.ActionResult;
-import dev.tcli.oncall.Incident;
-import dev.tcli.oncall.IncidentQuery;
-import dev.tcli.oncall.OncallProvider;
 
 @Command(name = "ack", description = "Acknowledge incidents. Without ids: every triggered incident assigned to me "
         + "(asks first when there is more than one; --yes without a terminal). Already acknowledged is fine; "

@@ -1,5 +1,10 @@
 package dev.tcli.oncall.commands;
 
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.IncidentQuery;
+import dev.tcli.oncall.IncidentState;
+import dev.tcli.oncall.OncallProvider;
+import dev.tcli.oncall.Urgency;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
@@ -7,15 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import dev.tcli.oncall.Incident;
-import dev.tcli.oncall.IncidentQuery;
-import dev.tcli.oncall.OncallProvider;
 
 @Command(name = "incidents", description = "List incidents: by default every open one (triggered and acknowledged), all pages streamed.",
         footerHeading = "%nExamples:%n",
@@ -23,7 +23,6 @@ import dev.tcli.oncall.OncallProvider;
             "  tcli oncall incidents --status resolved --since 7d --service builder-api -o json",
             "  tcli oncall incidents --since 2026-11-20 --until 2026-11-21 --limit 50"})
 public final class IncidentsCommand implements Callable<Integer> {
-    private static final Set<String> STATUSES = Set.of("triggered", "acknowledged", "resolved");
     private final ModuleContext ctx;
 
     @Option(names = "--status", split = ",", paramLabel = "STATUS", description = "triggered, acknowledged, resolved (comma-separated; default: open ones)")
@@ -58,11 +57,7 @@ public final class IncidentsCommand implements Callable<Integer> {
     private IncidentQuery query() {
         List<String> wanted = new ArrayList<>();
         for (String s : statuses) {
-            String v = s.trim().toLowerCase(Locale.ROOT);
-            if (!STATUSES.contains(v)) {
-                throw TcliException.usage("--status '" + s + "' is not one of triggered, acknowledged, resolved");
-            }
-            wanted.add(v);
+            wanted.add(IncidentState.parse(s, "--status"));
         }
         Instant from = since == null ? null : Times.parse(since, ctx.zone(), ctx.clock());
         Instant to = until == null ? null : Times.parse(until, ctx.zone(), ctx.clock());
@@ -72,16 +67,13 @@ public final class IncidentsCommand implements Callable<Integer> {
         if (wanted.isEmpty() && from == null && to == null) {
             wanted = List.of("triggered", "acknowledged");
         }
-        if (urgency != null && !Set.of("high", "low").contains(urgency.toLowerCase(Locale.ROOT))) {
-            throw TcliException.usage("--urgency must be high or low");
-        }
         if (limit < 0) {
             throw TcliException.usage("--limit must be a positive number");
         }
         if (to != null && from == null) {
             from = to.minus(java.time.Duration.ofDays(30));
         }
-        return new IncidentQuery(wanted, mine, team, service, urgency == null ? null : urgency.toLowerCase(Locale.ROOT), from, to, limit);
+        return new IncidentQuery(wanted, mine, team, service, Urgency.parse(urgency, "--urgency"), from, to, limit);
     }
 
     private static <T> Iterable<T> limited(Iterable<T> rows, int max) {

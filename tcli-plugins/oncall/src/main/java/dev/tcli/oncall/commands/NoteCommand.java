@@ -1,5 +1,8 @@
 package dev.tcli.oncall.commands;
 
+import dev.tcli.oncall.ActionResult;
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.OncallProvider;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.util.List;
@@ -7,9 +10,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import dev.tcli.oncall.ActionResult;
-import dev.tcli.oncall.Incident;
-import dev.tcli.oncall.OncallProvider;
 
 @Command(name = "note", description = "Add a note to an incident's timeline (what you tried, what you found).",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall note 1042 \"restarted builder-api on live-builder-api-0\"",

@@ -1,5 +1,8 @@
 package dev.tcli.oncall.commands;
 
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.LogEntry;
+import dev.tcli.oncall.OncallProvider;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Times;
 import dev.tcli.spi.output.Column;
@@ -8,9 +11,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import dev.tcli.oncall.Incident;
-import dev.tcli.oncall.LogEntry;
-import dev.tcli.oncall.OncallProvider;
 
 @Command(name = "show", description = "Show one incident (by id or number) with its timeline: notifications, acks, notes, escalations.",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall show 1042", "  tcli oncall show Q1ABC2D -o json"})

@@ -1,5 +1,8 @@
 package dev.tcli.oncall.commands;
 
+import dev.tcli.oncall.ActionResult;
+import dev.tcli.oncall.OncallProvider;
+import dev.tcli.oncall.Person;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
@@ -9,9 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import dev.tcli.oncall.ActionResult;
-import dev.tcli.oncall.OncallProvider;
-import dev.tcli.oncall.Person;
 
 @Command(name = "override", description = "Hand off coverage: put someone on a schedule between two times (an override).",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall override --schedule \"Builder Primary\" --user alex.chen@example.com --start now --end \"in 3h\"",

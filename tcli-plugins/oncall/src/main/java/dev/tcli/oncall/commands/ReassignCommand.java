@@ -1,5 +1,9 @@
 package dev.tcli.oncall.commands;
 
+import dev.tcli.oncall.ActionResult;
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.OncallProvider;
+import dev.tcli.oncall.Person;
 import dev.tcli.spi.ModuleContext;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +12,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import dev.tcli.oncall.ActionResult;
-import dev.tcli.oncall.Incident;
-import dev.tcli.oncall.OncallProvider;
-import dev.tcli.oncall.Person;
 
 @Command(name = "reassign", description = "Hand an incident to a person or to an escalation policy.",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall reassign 1042 --to alex.chen@example.com",

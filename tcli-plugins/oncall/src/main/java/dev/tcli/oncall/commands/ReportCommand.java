@@ -1,5 +1,7 @@
 package dev.tcli.oncall.commands;
 
+import dev.tcli.oncall.IncidentQuery;
+import dev.tcli.oncall.OncallProvider;
 import dev.tcli.oncall.report.BusinessHours;
 import dev.tcli.oncall.report.HtmlReport;
 import dev.tcli.oncall.report.Page;
@@ -20,8 +22,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import dev.tcli.oncall.IncidentQuery;
-import dev.tcli.oncall.OncallProvider;
 
 @Command(name = "report",
         description = "The pager burden of a window, for the weekly review: pages in total, per ISO week (with a bar chart), "

@@ -1,5 +1,9 @@
 package dev.tcli.oncall.commands;
 
+import dev.tcli.oncall.ActionResult;
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.IncidentQuery;
+import dev.tcli.oncall.OncallProvider;
 import dev.tcli.spi.ModuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,10 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import dev.tcli.oncall.ActionResult;
-import dev.tcli.oncall.Incident;
-import dev.tcli.oncall.IncidentQuery;
-import dev.tcli.oncall.OncallProvider;
 
 @Command(name = "resolve", description = "Resolve incidents, with an optional resolution note. Resolving more than one "
         + "asks first (--yes without a terminal); exit 1 names any that could not be resolved.",

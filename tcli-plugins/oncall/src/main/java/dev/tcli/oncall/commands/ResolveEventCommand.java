@@ -1,6 +1,7 @@
 package dev.tcli.oncall.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tcli.oncall.EventsClient;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import dev.tcli.oncall.EventsClient;
 
 @Command(name = "resolve-event", description = "Send a resolve event to PagerDuty's Events API v2 for the incident opened with --dedup-key.",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall resolve-event --service builder-api --dedup-key queue-stuck",

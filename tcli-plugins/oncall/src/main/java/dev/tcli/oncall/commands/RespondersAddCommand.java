@@ -1,5 +1,9 @@
 package dev.tcli.oncall.commands;
 
+import dev.tcli.oncall.ActionResult;
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.OncallProvider;
+import dev.tcli.oncall.Person;
 import dev.tcli.spi.ModuleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import dev.tcli.oncall.ActionResult;
-import dev.tcli.oncall.Incident;
-import dev.tcli.oncall.OncallProvider;
-import dev.tcli.oncall.Person;
 
 @Command(name = "add", description = "Request responders for an incident (PagerDuty responder requests; Splunk On-Call reroute).",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall responders add 1042 --user alex.chen@example.com",

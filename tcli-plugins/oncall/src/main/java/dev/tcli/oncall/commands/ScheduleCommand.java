@@ -1,5 +1,8 @@
 package dev.tcli.oncall.commands;
 
+import dev.tcli.oncall.OncallProvider;
+import dev.tcli.oncall.RosterCache;
+import dev.tcli.oncall.Shift;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -20,9 +23,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import dev.tcli.oncall.OncallProvider;
-import dev.tcli.oncall.RosterCache;
-import dev.tcli.oncall.Shift;
 
 @Command(name = "schedule", description = "Upcoming on-call shifts (default: every schedule, next 14 days). --ical writes my shifts "
         + "as an iCalendar file for any calendar app. Serves the last good answer, marked STALE, when the service is unreachable.",

@@ -1,5 +1,8 @@
 package dev.tcli.oncall.commands;
 
+import dev.tcli.oncall.ActionResult;
+import dev.tcli.oncall.Incident;
+import dev.tcli.oncall.OncallProvider;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
@@ -10,9 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import dev.tcli.oncall.ActionResult;
-import dev.tcli.oncall.Incident;
-import dev.tcli.oncall.OncallProvider;
 
 @Command(name = "snooze", description = "Snooze an acknowledged incident: it comes back as triggered after the time given.",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall snooze 1042 --for 1h", "  tcli oncall snooze 1042 --for 30m --dry-run"})

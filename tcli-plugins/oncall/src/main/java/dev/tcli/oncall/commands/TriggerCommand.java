@@ -1,16 +1,15 @@
 package dev.tcli.oncall.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tcli.oncall.EventsClient;
+import dev.tcli.oncall.Severity;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import dev.tcli.oncall.EventsClient;
 
 @Command(name = "trigger", description = "Send a trigger event to PagerDuty's Events API v2 (for scripts and monitors): "
         + "opens an incident, or joins the open one with the same --dedup-key.",
@@ -18,7 +17,6 @@ import dev.tcli.oncall.EventsClient;
             "  tcli oncall trigger --routing-key-cmd \"pass show pd/builder-api\" --summary \"queue stuck\" --dedup-key queue-stuck",
             "  tcli oncall resolve-event --service builder-api --dedup-key queue-stuck"})
 public final class TriggerCommand implements Callable<Integer> {
-    private static final Set<String> SEVERITIES = Set.of("critical", "error", "warning", "info");
     private final ModuleContext ctx;
 
     @Option(names = "--routing-key-cmd", paramLabel = "CMD", description = "Command printing the integration (routing) key")
@@ -44,10 +42,7 @@ public final class TriggerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String sev = severity.toLowerCase(Locale.ROOT);
-        if (!SEVERITIES.contains(sev)) {
-            throw TcliException.usage("--severity must be critical, error, warning or info");
-        }
+        String sev = Severity.parse(severity, "--severity");
         if (summary.isBlank() || summary.length() > 1024) {
             throw TcliException.usage("--summary must be 1 to 1024 characters");
         }

@@ -1,5 +1,8 @@
 package dev.tcli.oncall.commands;
 
+import dev.tcli.oncall.OnCallLevel;
+import dev.tcli.oncall.OncallProvider;
+import dev.tcli.oncall.RosterCache;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Times;
@@ -10,9 +13,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import dev.tcli.oncall.OnCallLevel;
-import dev.tcli.oncall.OncallProvider;
-import dev.tcli.oncall.RosterCache;
 
 @Command(name = "who", description = "Who is on call now (or at a time), per escalation level, with shift ends in my time zone. "
         + "When the service is unreachable, prints the last good answer with a loud STALE warning.",

@@ -1,8 +1,11 @@
 package dev.tcli.postmortem.commands;
 
+import dev.tcli.postmortem.PostmortemDraft;
+import dev.tcli.postmortem.Timeline;
 import dev.tcli.spi.ExitCode;
-import dev.tcli.spi.IncidentHistory;
 import dev.tcli.spi.IncidentHistory.Incident;
+import dev.tcli.spi.IncidentHistory;
+import dev.tcli.spi.JournalEntry;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.io.IOException;
@@ -19,9 +22,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import dev.tcli.spi.JournalEntry;
-import dev.tcli.postmortem.PostmortemDraft;
-import dev.tcli.postmortem.Timeline;
 
 @Command(name = "new",
         description = "Writes a blameless postmortem draft in Markdown: leader, description, impact (time to acknowledge, "

@@ -1,12 +1,12 @@
 package dev.tcli.sandbox.commands;
 
+import dev.tcli.sandbox.Faults;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import dev.tcli.sandbox.Faults;
 
 @Command(name = "fault", description = "Make the next calls to an emulator fail: 429, 500, 503, slow, truncate, reset, or 403 (Splunk On-Call's rate limit).",
         footerHeading = "%nExamples:%n", footer = {"  tcli sandbox fault 429 --service pagerduty --count 2",

@@ -1,13 +1,13 @@
 package dev.tcli.sandbox.commands;
 
-import dev.tcli.spi.ModuleContext;
-import java.time.Clock;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import dev.tcli.sandbox.PracticeTeam;
 import dev.tcli.sandbox.SandboxServer;
 import dev.tcli.sandbox.Seed;
 import dev.tcli.sandbox.StateStore;
+import dev.tcli.spi.ModuleContext;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 
 @Command(name = "reset", description = "Restore the sandbox's seed data (incidents, schedules, status page, logs) and recreate its practice team repo.",
         footerHeading = "%nExamples:%n", footer = "  tcli sandbox reset")

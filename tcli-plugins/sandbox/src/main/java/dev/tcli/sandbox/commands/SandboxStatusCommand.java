@@ -2,6 +2,10 @@ package dev.tcli.sandbox.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.tcli.sandbox.Emulator;
+import dev.tcli.sandbox.Exchange;
+import dev.tcli.sandbox.PracticeTeam;
+import dev.tcli.sandbox.SandboxServer;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
 import java.io.IOException;
@@ -14,10 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import dev.tcli.sandbox.Emulator;
-import dev.tcli.sandbox.Exchange;
-import dev.tcli.sandbox.PracticeTeam;
-import dev.tcli.sandbox.SandboxServer;
 
 @Command(name = "status", description = "Where the sandbox keeps its state and what it holds, practice team repo included.",
         footerHeading = "%nExamples:%n", footer = {"  tcli sandbox status", "  tcli sandbox status -o json"})

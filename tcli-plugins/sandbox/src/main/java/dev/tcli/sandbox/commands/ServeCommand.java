@@ -1,13 +1,13 @@
 package dev.tcli.sandbox.commands;
 
+import dev.tcli.sandbox.SandboxProfile;
+import dev.tcli.sandbox.SandboxServer;
 import dev.tcli.spi.ModuleContext;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import dev.tcli.sandbox.SandboxProfile;
-import dev.tcli.sandbox.SandboxServer;
 
 @Command(name = "serve", description = "Run the emulators in the foreground for curl, exec plugins or other tools; Ctrl-C stops.",
         footerHeading = "%nExamples:%n", footer = {"  tcli sandbox serve --port 8765",

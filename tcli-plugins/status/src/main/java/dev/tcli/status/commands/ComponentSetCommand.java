@@ -1,15 +1,14 @@
 package dev.tcli.status.commands;
 
 import dev.tcli.spi.ModuleContext;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 import dev.tcli.status.Component;
 import dev.tcli.status.ComponentStatus;
 import dev.tcli.status.NameLookup;
 import dev.tcli.status.StatuspageClient;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "set", description = "Set one component's status on the public page (names match case-insensitively). "
         + "Statuses: operational, degraded_performance (degraded), partial_outage (partial), major_outage (major), "

@@ -2,11 +2,11 @@ package dev.tcli.status.commands;
 
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
+import dev.tcli.status.Component;
+import dev.tcli.status.StatuspageClient;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import dev.tcli.status.Component;
-import dev.tcli.status.StatuspageClient;
 
 @Command(name = "components", description = "List the status page's components with their status and group.",
         footerHeading = "%nExamples:%n", footer = {"  tcli status components", "  tcli status components -o json"})

@@ -1,11 +1,17 @@
 package dev.tcli.status.commands;
 
-import dev.tcli.status.IncidentImpact;
-import dev.tcli.status.IncidentPhase;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
+import dev.tcli.status.Component;
+import dev.tcli.status.ComponentStatus;
+import dev.tcli.status.IncidentImpact;
+import dev.tcli.status.IncidentPhase;
+import dev.tcli.status.IncidentTemplate;
+import dev.tcli.status.NameLookup;
+import dev.tcli.status.StatusIncident;
+import dev.tcli.status.StatuspageClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,12 +21,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import dev.tcli.status.Component;
-import dev.tcli.status.ComponentStatus;
-import dev.tcli.status.IncidentTemplate;
-import dev.tcli.status.NameLookup;
-import dev.tcli.status.StatusIncident;
-import dev.tcli.status.StatuspageClient;
 
 @Command(name = "create", description = "Open an incident on the public status page. --component NAME=STATUS sets components "
         + "(repeatable); --template NAME fills name, message and status from the page's templates; --message - reads the "

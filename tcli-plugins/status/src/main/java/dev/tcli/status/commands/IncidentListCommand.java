@@ -2,16 +2,16 @@ package dev.tcli.status.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.spi.ModuleContext;
-import dev.tcli.spi.Times;
 import dev.tcli.spi.TcliException;
+import dev.tcli.spi.Times;
 import dev.tcli.spi.output.Column;
+import dev.tcli.status.StatusIncident;
+import dev.tcli.status.StatuspageClient;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import dev.tcli.status.StatusIncident;
-import dev.tcli.status.StatuspageClient;
 
 @Command(name = "list", description = "List the page's incidents, newest first.",
         footerHeading = "%nExamples:%n", footer = {"  tcli status incident list", "  tcli status incident list --unresolved",

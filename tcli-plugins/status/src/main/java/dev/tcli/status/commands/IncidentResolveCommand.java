@@ -3,16 +3,16 @@ package dev.tcli.status.commands;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tcli.spi.ModuleContext;
+import dev.tcli.status.Component;
+import dev.tcli.status.ComponentStatus;
+import dev.tcli.status.StatusIncident;
+import dev.tcli.status.StatuspageClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import dev.tcli.status.Component;
-import dev.tcli.status.ComponentStatus;
-import dev.tcli.status.StatusIncident;
-import dev.tcli.status.StatuspageClient;
 
 @Command(name = "resolve", description = "Resolve an incident and put its components back to operational (unless "
         + "--keep-components). Asks first on a terminal; --yes otherwise; --dry-run prints the body.",

@@ -3,12 +3,12 @@ package dev.tcli.status.commands;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Times;
 import dev.tcli.spi.output.Column;
+import dev.tcli.status.StatusIncident;
+import dev.tcli.status.StatuspageClient;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import dev.tcli.status.StatusIncident;
-import dev.tcli.status.StatuspageClient;
 
 @Command(name = "show", description = "Show one incident with every update posted, newest first.",
         footerHeading = "%nExamples:%n", footer = {"  tcli status incident show p31zjtct2jer", "  tcli status incident show p31zjtct2jer -o json"})

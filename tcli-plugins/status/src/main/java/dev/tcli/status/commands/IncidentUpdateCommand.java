@@ -1,10 +1,14 @@
 package dev.tcli.status.commands;
 
-import dev.tcli.status.IncidentPhase;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
+import dev.tcli.status.Component;
+import dev.tcli.status.ComponentStatus;
+import dev.tcli.status.IncidentPhase;
+import dev.tcli.status.StatusIncident;
+import dev.tcli.status.StatuspageClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +17,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import dev.tcli.status.Component;
-import dev.tcli.status.ComponentStatus;
-import dev.tcli.status.StatusIncident;
-import dev.tcli.status.StatuspageClient;
 
 @Command(name = "update", description = "Post an update to an incident: a new status, a message, component changes. "
         + "Asks first on a terminal; --yes otherwise; --dry-run prints the body.",

@@ -2,11 +2,11 @@ package dev.tcli.status.commands;
 
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
+import dev.tcli.status.IncidentTemplate;
+import dev.tcli.status.StatuspageClient;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import dev.tcli.status.IncidentTemplate;
-import dev.tcli.status.StatuspageClient;
 
 @Command(name = "templates", description = "List the page's incident templates (for incident create --template NAME).",
         footerHeading = "%nExamples:%n", footer = {"  tcli status templates", "  tcli status templates -o json"})
