@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tcli.testkit.Await;
 import dev.tcli.testkit.TcliHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -262,14 +263,10 @@ class ExecPluginTest {
         assertTrue(r.stderr().contains("tcli: interrupted"), r.toString());
     }
 
-    static void awaitFile(Path file) throws InterruptedException {
+    static void awaitFile(Path file) {
         // generous: a loaded CI machine may take seconds to start a shell; this is a wait, not an assertion on time
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(file)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the plugin never started: " + file + " missing");
-            }
-            Thread.sleep(20);
+        if (!Await.until(() -> Files.exists(file), java.time.Duration.ofSeconds(60))) {
+            throw new AssertionError("the plugin never started: " + file + " missing");
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcli.ssh.testing.SshdFixture;
+import dev.tcli.testkit.Await;
 import dev.tcli.testkit.TcliHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -297,9 +298,7 @@ class HabTest {
         var tcli = new java.util.concurrent.atomic.AtomicReference<dev.tcli.core.Tcli>();
         var run = t.start(tcli::set, "--yes", "hab", "restart", "live-builder-api-0", "habitat/builder-api", "--timeout", "60s");
         // the gateway is asked once before the restart, then again by the wait
-        for (int i = 0; i < 400 && (calls("hab [svc] [start]").isEmpty() || gateway.received.size() < 2); i++) {
-            Thread.sleep(25);
-        }
+        Await.until(() -> !calls("hab [svc] [start]").isEmpty() && gateway.received.size() >= 2);
         assertEquals(1, calls("hab [svc] [start]").size(), SSHD.calls().toString());
         assertTrue(gateway.received.size() >= 2, gateway.received.toString());
         tcli.get().interrupts().runAll();
@@ -368,9 +367,7 @@ class HabTest {
         var tcli = new java.util.concurrent.atomic.AtomicReference<dev.tcli.core.Tcli>();
         var run = t.start(tcli::set, "hab", "logs", "live-builder-api-0", "--follow");
         Path pidFile = SSHD.state().resolve("follow.pid");
-        for (int i = 0; i < 400 && !Files.exists(pidFile); i++) {
-            Thread.sleep(25);
-        }
+        Await.until(() -> Files.exists(pidFile));
         assertTrue(Files.exists(pidFile), "journalctl --follow started on the node");
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         assertTrue(ProcessHandle.of(pid).isPresent());
@@ -378,9 +375,7 @@ class HabTest {
         var r = run.get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(130, r.exit(), r.toString());
         assertTrue(r.stdout().contains("line one"), r.stdout());
-        for (int i = 0; i < 200 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
-            Thread.sleep(25);
-        }
+        Await.until(() -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), java.time.Duration.ofSeconds(5));
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "remote journalctl still running");
     }
 

@@ -9,6 +9,7 @@ import dev.tcli.sandbox.Faults;
 import dev.tcli.sandbox.Recorder;
 import dev.tcli.sandbox.StateStore;
 import dev.tcli.sandbox.sumologic.SumoLogicEmulator;
+import dev.tcli.testkit.SandboxProfile;
 import dev.tcli.testkit.TcliHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,36 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** A temp home with profiles extending the sandbox, a team file with saved searches, and what the Sumo Logic emulator received. */
 abstract class LogsTestBase {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String CONFIG = """
-            [team]
-            repo = "~/team"
-            [profiles.fast]
-            extends = "sandbox"
-            [profiles.fast.http]
-            retry_backoff = "10ms"
-            max_retries = 2
-            [profiles.fast.sumologic]
-            poll_interval = "20ms"
-            [profiles.small]
-            extends = "sandbox"
-            [profiles.small.http]
-            retry_backoff = "10ms"
-            max_retries = 2
-            [profiles.small.sumologic]
-            poll_interval = "20ms"
-            page_size = 7
-            [profiles.patient]
-            extends = "sandbox"
-            [profiles.patient.http]
-            retry_backoff = "150ms"
-            max_retries = 6
-            [profiles.patient.sumologic]
-            poll_interval = "20ms"
-            [profiles.badkey]
-            extends = "sandbox"
-            [profiles.badkey.sumologic]
-            access_key = "not-the-key"
-            """;
+    static final String CONFIG = "[team]\nrepo = \"~/team\"\n" + SandboxProfile.toml(
+            SandboxProfile.fast("fast").set("sumologic", "poll_interval", "20ms"),
+            SandboxProfile.fast("small").set("sumologic", "poll_interval", "20ms").set("sumologic", "page_size", 7),
+            SandboxProfile.of("patient").retries("150ms", 6).set("sumologic", "poll_interval", "20ms"),
+            SandboxProfile.of("badkey").set("sumologic", "access_key", "not-the-key"));
     static final String TEAM = """
             [logs.saved.live-api-errors]
             query = "_sourceCategory=live/api error"
@@ -67,6 +43,8 @@ abstract class LogsTestBase {
     @TempDir
     Path tmp;
     TcliHarness t;
+    /** What this test's emulators answered (its own sandbox state, so parallel tests never mix). */
+    Recorder rec;
     private final List<Recorder.Recorded> seen = new ArrayList<>();
 
     @BeforeEach
@@ -74,12 +52,13 @@ abstract class LogsTestBase {
         t = new TcliHarness(tmp).config(CONFIG);
         Files.createDirectories(t.home().resolve("team"));
         Files.writeString(t.home().resolve("team/tcli-team.toml"), TEAM);
-        Recorder.start();
+        rec = Recorder.of(t.stateDir().resolve("sandbox"));
     }
 
     @AfterEach
     void tearDown() {
-        seen.addAll(Recorder.stop());
+        seen.addAll(rec.all());
+        rec.clear();
         if (!rateLimitExpected) {
             // the emulator enforces Sumo's 4 requests a second: tcli's own polling and paging must stay inside it
             assertEquals(List.of(), seen.stream().filter(x -> x.service().equals("sumologic") && x.status() == 429
@@ -125,8 +104,8 @@ abstract class LogsTestBase {
 
     /** Sumo Logic exchanges so far (the recorder keeps running). */
     List<Recorder.Recorded> received(Predicate<Recorder.Recorded> p) {
-        seen.addAll(Recorder.stop());
-        Recorder.start();
+        seen.addAll(rec.all());
+        rec.clear();
         List<Recorder.Recorded> out = new ArrayList<>();
         for (Recorder.Recorded r : seen) {
             if (r.service().equals("sumologic") && p.test(r)) {

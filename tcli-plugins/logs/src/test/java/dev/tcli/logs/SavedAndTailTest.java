@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.core.Tcli;
 import dev.tcli.sandbox.sumologic.SumoLogicEmulator;
+import dev.tcli.testkit.Await;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,10 +89,8 @@ class SavedAndTailTest extends LogsTestBase {
         assertTrue(received(x -> true).isEmpty());
     }
 
-    private void waitForPosts(int n) throws InterruptedException {
-        for (int i = 0; i < 800 && received(x -> x.method().equals("POST")).size() < n; i++) {
-            Thread.sleep(25);
-        }
+    private void waitForPosts(int n) {
+        Await.until(() -> received(x -> x.method().equals("POST")).size() >= n, java.time.Duration.ofSeconds(20));
     }
 
     private static Map<String, String> drill(long at, String raw) {

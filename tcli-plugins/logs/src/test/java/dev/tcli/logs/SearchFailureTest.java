@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.core.Tcli;
 import dev.tcli.sandbox.SandboxServer;
 import dev.tcli.sandbox.sumologic.SumoLogicEmulator;
+import dev.tcli.testkit.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -82,9 +82,7 @@ class SearchFailureTest extends LogsTestBase {
         fault("GET", "/api/v1/search/jobs/", "slow", 200, 50);
         AtomicReference<Tcli> tcli = new AtomicReference<>();
         var run = t.start(tcli::set, "--profile", "small", "logs", "search", "*", "--since", "1d", "-o", "jsonl");
-        for (int i = 0; i < 400 && received(x -> x.path().endsWith("/messages") && x.status() == 200).size() < 2; i++) {
-            Thread.sleep(25);
-        }
+        Await.until(() -> received(x -> x.path().endsWith("/messages") && x.status() == 200).size() >= 2);
         assertTrue(received(x -> x.path().endsWith("/messages")).size() >= 2, "streaming had started");
         tcli.get().interrupts().runAll();
         var r = run.get(30, TimeUnit.SECONDS);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tcli.testkit.Await;
+import dev.tcli.testkit.SandboxProfile;
 import dev.tcli.testkit.TcliHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,35 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** onboard check against the sandbox emulators, real git repos and real processes. */
 class CheckTest {
-    static final String PROFILES = """
-            [profiles.practice]
-            extends = "sandbox"
-            [profiles.practice.http]
-            retry_backoff = "10ms"
-            max_retries = 1
-            [profiles.badkeys]
-            extends = "sandbox"
-            [profiles.badkeys.http]
-            retry_backoff = "10ms"
-            max_retries = 1
-            [profiles.badkeys.pagerduty]
-            token = "not-the-token"
-            [profiles.badkeys.statuspage]
-            token = "not-the-token"
-            [profiles.badkeys.sumologic]
-            access_key = "not-the-key"
-            [profiles.badkeys.victorops]
-            api_key = "not-the-key"
-            [profiles.kenji]
-            extends = "sandbox"
-            [profiles.kenji.pagerduty]
-            token = "sandbox-pagerduty-account-token"
-            email = "kenji.watanabe@example.com"
-            [profiles.wrongsumo]
-            extends = "sandbox"
-            [profiles.bare]
-            timezone = "UTC"
-            """;
+    static final String PROFILES = SandboxProfile.toml(SandboxProfile.of("practice").retries("10ms", 1),
+            SandboxProfile.of("badkeys").retries("10ms", 1).set("pagerduty", "token", "not-the-token")
+                    .set("statuspage", "token", "not-the-token").set("sumologic", "access_key", "not-the-key")
+                    .set("victorops", "api_key", "not-the-key"),
+            SandboxProfile.of("kenji").set("pagerduty", "token", "sandbox-pagerduty-account-token")
+                    .set("pagerduty", "email", "kenji.watanabe@example.com"),
+            SandboxProfile.of("wrongsumo")) + "[profiles.bare]\ntimezone = \"UTC\"\n";
 
     @TempDir
     Path tmp;
@@ -240,9 +220,8 @@ class CheckTest {
         assertTrue(out.contains("✘    tool-no-such-tool-xyz: no-such-tool-xyz is not on PATH"), out);
         assertTrue(r.stderr().contains("5 passed, 4 failed, 0 skipped"), r.stderr());
         // the hanging check's process is gone
-        Thread.sleep(200);
-        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 60")
-                && p.parent().map(pp -> pp.pid() == ProcessHandle.current().pid()).orElse(false)), "sleep was killed");
+        assertTrue(Await.until(() -> ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 60")
+                && p.parent().map(pp -> pp.pid() == ProcessHandle.current().pid()).orElse(false))), "sleep was killed");
     }
 
     /** run may be an array of words (docs/onboard.md): an argv with no shell, and the team-file check (team validate's schema) accepts it. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.core.Tcli;
+import dev.tcli.testkit.Await;
+import dev.tcli.testkit.SandboxProfile;
 import dev.tcli.testkit.TcliHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,12 +32,7 @@ class DrillTest {
     @BeforeEach
     void setUp() throws Exception {
         work = Files.createDirectories(tmp.resolve("work"));
-        t = new TcliHarness(tmp).config("""
-                [profiles.practice]
-                extends = "sandbox"
-                [profiles.practice.http]
-                retry_backoff = "10ms"
-                max_retries = 1
+        t = new TcliHarness(tmp).config(SandboxProfile.of("practice").retries("10ms", 1) + """
                 [profiles.live]
                 [profiles.live.pagerduty]
                 base_url = "http://127.0.0.1:9"
@@ -53,16 +50,21 @@ class DrillTest {
     }
 
     /** Waits for the drill's page to show up, as the trainee would see it; returns it. */
-    JsonNode page() throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
+    JsonNode page() {
+        AtomicReference<JsonNode> page = new AtomicReference<>();
+        Await.until(() -> {
             for (JsonNode inc : ok("oncall", "incidents", "-o", "json").json()) {
                 if (inc.path("title").asText().endsWith("[drill]")) {
-                    return inc;
+                    page.set(inc);
+                    return true;
                 }
             }
-            Thread.sleep(100);
+            return false;
+        }, java.time.Duration.ofSeconds(20));
+        if (page.get() == null) {
+            throw new AssertionError("the drill never paged");
         }
-        throw new AssertionError("the drill never paged");
+        return page.get();
     }
 
     /** The trainee's search, with the real logs module (which deletes its job at once). */

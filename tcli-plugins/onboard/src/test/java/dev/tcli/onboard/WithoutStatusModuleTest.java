@@ -32,13 +32,12 @@ class WithoutStatusModuleTest {
 
     @Test
     void everyOtherCheckRunsAndPassesAndNoneIsAboutTheStatusPage() {
-        Recorder.start();
+        var t = new TcliHarness(tmp);
         List<Recorder.Recorded> calls;
         TcliHarness.Result r;
-        try {
-            r = new TcliHarness(tmp).run("--profile", "sandbox", "onboard", "check", "-o", "json");
-        } finally {
-            calls = Recorder.stop();
+        try (Recorder rec = Recorder.of(t.stateDir().resolve("sandbox"))) {
+            r = t.run("--profile", "sandbox", "onboard", "check", "-o", "json");
+            calls = rec.all();
         }
         assertEquals(0, r.exit(), r.toString());
         List<String> names = new ArrayList<>();

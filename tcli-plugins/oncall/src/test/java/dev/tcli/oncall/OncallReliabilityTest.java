@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tcli.sandbox.Faults;
 import dev.tcli.sandbox.Recorder;
+import dev.tcli.testkit.Await;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,8 +63,7 @@ class OncallReliabilityTest extends OncallTestBase {
     void pagerDutyListingCrossesTheTenThousandOffsetCeilingByNarrowingTheWindow() throws Exception {
         Instant base = bulkHistory();
         Instant until = base.plusSeconds(60L * EXTRA);
-        snapshot();
-        SEEN.clear();
+        rec.clear();
         var r = run("incidents", "--status", "resolved", "--since", base.toString(), "--until", until.toString(), "-o", "jsonl");
         assertEquals(0, r.exit(), r.stderr());
         List<String> ids = r.stdout().lines().map(l -> {
@@ -96,9 +96,7 @@ class OncallReliabilityTest extends OncallTestBase {
         AtomicReference<dev.tcli.core.Tcli> tcli = new AtomicReference<>();
         var run = t.start(tcli::set, "--profile", "fast", "oncall", "ack", n);
         Path faults = t.stateDir().resolve("sandbox/faults.json");
-        for (int i = 0; i < 400 && (tcli.get() == null || Files.exists(faults)); i++) {
-            Thread.sleep(10);
-        }
+        Await.until(() -> tcli.get() != null && !Files.exists(faults), java.time.Duration.ofSeconds(4));
         assertFalse(Files.exists(faults), "the PUT is in flight");
         tcli.get().interrupts().runAll(); // what the SIGINT hook does
         var r = run.get(20, TimeUnit.SECONDS);
@@ -123,8 +121,7 @@ class OncallReliabilityTest extends OncallTestBase {
         assertEquals(0, few.exit(), few.toString());
         assertEquals(5, few.json().size());
         assertEquals(1, received(x -> x.path().equals("/api-reporting/v2/incidents")).size(), "--limit 5 stops after the first page");
-        snapshot();
-        SEEN.clear();
+        rec.clear();
         var all = t.run("--profile", "vo", "oncall", "incidents", "--status", "resolved", "--since", "60d", "-o", "jsonl");
         assertEquals(0, all.exit(), all.toString());
         var pages = received(x -> x.path().equals("/api-reporting/v2/incidents"));

@@ -1,13 +1,11 @@
 package dev.tcli.oncall;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tcli.sandbox.Faults;
 import dev.tcli.sandbox.Recorder;
+import dev.tcli.testkit.SandboxProfile;
 import dev.tcli.testkit.TcliHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,43 +14,32 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A temp home whose config has profiles extending the sandbox, and the recorder of what the emulators received. */
 abstract class OncallTestBase {
     static final ObjectMapper JSON = new ObjectMapper();
     /** Fast retries; otherwise the built-in sandbox profile. */
-    static final String CONFIG = """
-            [profiles.fast]
-            extends = "sandbox"
-            [profiles.fast.http]
-            retry_backoff = "10ms"
-            max_retries = 2
-            [profiles.badtoken]
-            extends = "sandbox"
-            [profiles.badtoken.pagerduty]
-            token = "not-the-token"
-            [profiles.account]
-            extends = "sandbox"
-            [profiles.account.pagerduty]
-            token = "sandbox-pagerduty-account-token"
-            email = "dana.whitfield@example.com"
-            """;
+    static final String CONFIG = SandboxProfile.toml(SandboxProfile.fast("fast"),
+            SandboxProfile.of("badtoken").set("pagerduty", "token", "not-the-token"),
+            SandboxProfile.of("account").set("pagerduty", "token", "sandbox-pagerduty-account-token")
+                    .set("pagerduty", "email", "dana.whitfield@example.com"));
 
     @TempDir
     Path tmp;
     TcliHarness t;
+    /** What this test's emulators answered (its own sandbox state, so parallel tests never mix). */
+    Recorder rec;
 
     @BeforeEach
     void setUp() {
         t = new TcliHarness(tmp).config(CONFIG);
-        Recorder.start();
+        rec = Recorder.of(t.stateDir().resolve("sandbox"));
     }
 
     @AfterEach
     void tearDown() {
-        Recorder.stop();
+        rec.close();
     }
 
     TcliHarness.Result run(String... args) {
@@ -61,7 +48,7 @@ abstract class OncallTestBase {
         return t.run(all.toArray(String[]::new));
     }
 
-    static List<Recorder.Recorded> received(Predicate<Recorder.Recorded> p) {
+    List<Recorder.Recorded> received(Predicate<Recorder.Recorded> p) {
         List<Recorder.Recorded> out = new ArrayList<>();
         for (Recorder.Recorded r : snapshot()) {
             if (p.test(r)) {
@@ -72,21 +59,9 @@ abstract class OncallTestBase {
     }
 
     /** What was recorded so far (the recorder keeps running). */
-    static List<Recorder.Recorded> snapshot() {
-        List<Recorder.Recorded> all = Recorder.stop();
-        Recorder.start();
-        SEEN.addAll(all);
-        return new ArrayList<>(SEEN);
+    List<Recorder.Recorded> snapshot() {
+        return rec.all();
     }
-
-    static final List<Recorder.Recorded> SEEN = new ArrayList<>();
-
-    @BeforeEach
-    void clearSeen() {
-        SEEN.clear();
-    }
-
-
 
     JsonNode openIncidents() {
         var r = run("incidents", "-o", "json");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcli.sandbox.Faults;
 import dev.tcli.sandbox.Recorder;
 import dev.tcli.sandbox.pagerduty.HabitatTeam;
+import dev.tcli.testkit.SandboxProfile;
 import dev.tcli.testkit.TcliHarness;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -40,27 +41,19 @@ class ReportCommandTest {
     @TempDir
     Path tmp;
     TcliHarness t;
+    /** What this test's emulators answered (its own sandbox state, so parallel tests never mix). */
+    Recorder rec;
 
     @BeforeEach
     void setUp() {
-        t = new TcliHarness(tmp).config("""
-                [profiles.fast]
-                extends = "sandbox"
-                timezone = "America/Los_Angeles"
-                [profiles.fast.http]
-                retry_backoff = "10ms"
-                max_retries = 2
-                [profiles.badtoken]
-                extends = "sandbox"
-                [profiles.badtoken.pagerduty]
-                token = "not-the-token"
-                """);
-        Recorder.start();
+        t = new TcliHarness(tmp).config(SandboxProfile.toml(SandboxProfile.fast("fast").top("timezone", "America/Los_Angeles"),
+                SandboxProfile.of("badtoken").set("pagerduty", "token", "not-the-token")));
+        rec = Recorder.of(t.stateDir().resolve("sandbox"));
     }
 
     @AfterEach
     void tearDown() {
-        Recorder.stop();
+        rec.close();
     }
 
     TcliHarness.Result report(String... args) {
@@ -143,8 +136,7 @@ class ReportCommandTest {
         Instant seeded = Instant.parse(st.path("_seeded_at").asText());
         Instant since = seeded.minus(Duration.ofDays(60));
         Instant until = seeded.plusSeconds(60);
-        Recorder.stop();
-        Recorder.start();
+        rec.clear();
 
         var r = report("--since", since.toString(), "--until", until.toString(), "-o", "json");
         assertEquals(0, r.exit(), r.toString());
@@ -165,7 +157,7 @@ class ReportCommandTest {
         assertTrue(j.has("mttr_p90_seconds"));
 
         // what PagerDuty received: the window, every status, 100 a page, paged by offset
-        var calls = Recorder.stop();
+        var calls = rec.all();
         List<Map<String, List<String>>> listings = calls.stream().filter(c -> c.method().equals("GET") && c.path().endsWith("/incidents"))
                 .map(c -> query(c.rawQuery())).toList();
         assertEquals(List.of("0", "100", "200"), listings.stream().map(q -> q.get("offset").get(0)).toList().subList(0, 3));
@@ -201,8 +193,7 @@ class ReportCommandTest {
         Instant seeded = Instant.parse(pdState.path("_seeded_at").asText());
         String since = seeded.minus(Duration.ofDays(45)).toString();
         String until = seeded.minus(Duration.ofDays(1)).toString();
-        Recorder.stop();
-        Recorder.start();
+        rec.clear();
         var vo = t.run("--profile", "vo", "oncall", "report", "--since", since, "--until", until, "-o", "json");
         assertEquals(0, vo.exit(), vo.toString());
         var pd = report("--since", since, "--until", until, "-o", "json");
@@ -212,11 +203,11 @@ class ReportCommandTest {
             assertEquals(pd.json().path(f), vo.json().path(f), f);
         }
         assertTrue(vo.json().path("total").asInt() > 100);
-        var calls = Recorder.stop();
+        var calls = rec.all();
         assertTrue(calls.stream().filter(c -> c.service().equals("victorops"))
                 .allMatch(c -> c.path().equals("/api-reporting/v2/incidents") || c.path().equals("/api-public/v1/user")),
                 "Splunk On-Call: the reporting API (and the user list for names), no call per incident");
-        Recorder.start();
+        rec.clear();
     }
 
     @Test
@@ -265,11 +256,11 @@ class ReportCommandTest {
         var r = report("--since", "7d", "--team", "Habitat Builder", "-o", "json");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.json().path("total").asInt() > 0);
-        var calls = Recorder.stop();
+        var calls = rec.all();
         assertTrue(calls.stream().anyMatch(c -> c.path().endsWith("/teams") && query(c.rawQuery()).get("query").equals(List.of("Habitat Builder"))));
         assertTrue(calls.stream().filter(c -> c.path().endsWith("/incidents"))
                 .allMatch(c -> List.of("PTBLDR1").equals(query(c.rawQuery()).get("team_ids[]"))));
-        Recorder.start();
+        rec.clear();
 
         r = report("--since", "7d", "--team", "PZZZZZ9", "-o", "json");
         assertEquals(0, r.exit(), r.toString());

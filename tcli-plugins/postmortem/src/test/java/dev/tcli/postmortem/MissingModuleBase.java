@@ -12,16 +12,18 @@ abstract class MissingModuleBase {
     @TempDir
     Path tmp;
     TcliHarness t;
+    /** What this test's emulators answered (its own sandbox state, so parallel tests never mix). */
+    Recorder rec;
 
     @BeforeEach
     void setUp() {
         t = new TcliHarness(tmp);
-        Recorder.start();
+        rec = Recorder.of(t.stateDir().resolve("sandbox"));
     }
 
     @AfterEach
     void tearDown() {
-        Recorder.stop();
+        rec.close();
     }
 
     /** The run's error lines, without the sandbox's practice-data banner. */

@@ -29,6 +29,8 @@ class PostmortemNewTest {
     @TempDir
     Path tmp;
     TcliHarness t;
+    /** What this test's emulators answered (its own sandbox state, so parallel tests never mix). */
+    Recorder rec;
     StatuspageStub statuspage;
 
     @BeforeEach
@@ -53,12 +55,12 @@ class PostmortemNewTest {
                 [profiles.vo.oncall]
                 provider = "victorops"
                 """.formatted(statuspage.baseUrl(), StatuspageStub.TOKEN));
-        Recorder.start();
+        rec = Recorder.of(t.stateDir().resolve("sandbox"));
     }
 
     @AfterEach
     void tearDown() {
-        Recorder.stop();
+        rec.close();
         statuspage.close();
     }
 
@@ -184,7 +186,7 @@ class PostmortemNewTest {
         assertTrue(md.contains("| Action | Owner | Due |"), md);
 
         // what the services received
-        var calls = Recorder.stop();
+        var calls = rec.all();
         var incidentGet = calls.stream().filter(c -> c.method().equals("GET") && c.path().endsWith("/incidents/" + id)).findFirst();
         assertTrue(incidentGet.isPresent(), calls.toString());
         assertEquals("Token token=sandbox-pagerduty-token", incidentGet.get().requestHeader("Authorization"));
@@ -232,7 +234,7 @@ class PostmortemNewTest {
         assertTrue(rows.get(3)[3].contains("hab restart builder-api"), rows.get(3)[3]);
         assertTrue(md.contains("Resolved: not yet (the incident is still triggered)"), md);
         assertTrue(md.contains("| Status page incident | Elevated error rates on the Builder API"), md);
-        var calls = Recorder.stop();
+        var calls = rec.all();
         String spPath = "/incidents/" + sp.path("id").asText();
         assertTrue(calls.stream().anyMatch(c -> c.service().equals("statuspage") && c.path().endsWith(spPath)
                 && "OAuth sandbox-statuspage-token".equals(c.requestHeader("Authorization"))), calls.toString());
@@ -317,7 +319,7 @@ class PostmortemNewTest {
         var r = t.run("--profile", "badtoken", "postmortem", "new", "--incident", "1042", "--out", tmp.resolve("x.md").toString());
         assertEquals(4, r.exit(), r.toString());
         assertFalse(r.stderr().contains("not-the-token"), "never print the secret");
-        var calls = Recorder.stop();
+        var calls = rec.all();
         assertTrue(calls.stream().anyMatch(c -> "Token token=not-the-token".equals(c.requestHeader("Authorization")) && c.status() == 401));
     }
 
@@ -377,10 +379,10 @@ class PostmortemNewTest {
             assertTrue(md.contains("Note added by"), md);
         }
         assertEquals(number, r.json().path("incident").asText());
-        var calls = Recorder.stop();
+        var calls = rec.all();
         assertTrue(calls.stream().anyMatch(c -> c.service().equals("victorops") && c.path().equals("/api-public/v1/incidents")
                 && "sandbox-vo-api-key".equals(c.requestHeader("X-VO-Api-Key"))), calls.toString());
-        Recorder.start();
+        rec.clear();
 
         // an old resolved incident comes from the reporting API: trigger, ack and resolve times
         JsonNode old = null;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tcli.sandbox.Recorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -31,6 +30,6 @@ class WithoutOncallModuleTest extends MissingModuleBase {
                     + "and it is not installed", error, r.stderr());
             assertFalse(Files.exists(out));
         }
-        assertTrue(Recorder.stop().isEmpty(), "nothing read before saying so");
+        assertTrue(rec.all().isEmpty(), "nothing read before saying so");
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tcli.sandbox.Recorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class WithoutStatusModuleTest extends MissingModuleBase {
         assertEquals("tcli: --status-incident needs the status module to read the Statuspage incident, and it is not installed; "
                 + "leave out --status-incident to draft without the status page", error, r.stderr());
         assertFalse(Files.exists(out));
-        assertTrue(Recorder.stop().isEmpty(), "nothing read before saying so");
+        assertTrue(rec.all().isEmpty(), "nothing read before saying so");
     }
 
     @Test

@@ -113,7 +113,7 @@ public final class SandboxServer implements AutoCloseable {
                 return; // connection reset on purpose
             }
             // Recorded before the answer leaves: a test that has its response must also see the record.
-            Recorder.record(new Recorder.Recorded(name, http.getRequestMethod(), rest, http.getRequestURI().getRawQuery(),
+            Recorder.record(store.dir(), new Recorder.Recorded(name, http.getRequestMethod(), rest, http.getRequestURI().getRawQuery(),
                     Map.copyOf(http.getRequestHeaders()), new String(body, StandardCharsets.UTF_8), reply.status,
                     Map.copyOf(reply.headers), new String(reply.body, StandardCharsets.UTF_8)));
             reply.headers.forEach((k, v) -> http.getResponseHeaders().put(k, v));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcli.sandbox.Faults;
 import dev.tcli.sandbox.Recorder;
+import dev.tcli.testkit.SandboxProfile;
 import dev.tcli.testkit.TcliHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,39 +22,26 @@ abstract class StatusTestBase {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String PAGE = "hbldr7sbx0pg";
     static final String TOKEN = "sandbox-statuspage-token";
-    static final String CONFIG = """
-            [profiles.fast]
-            extends = "sandbox"
-            [profiles.fast.http]
-            retry_backoff = "10ms"
-            max_retries = 2
-            [profiles.small]
-            extends = "sandbox"
-            [profiles.small.http]
-            retry_backoff = "10ms"
-            max_retries = 2
-            [profiles.small.statuspage]
-            per_page = 2
-            [profiles.badtoken]
-            extends = "sandbox"
-            [profiles.badtoken.statuspage]
-            token = "not-the-token"
-            """;
+    static final String CONFIG = SandboxProfile.toml(SandboxProfile.fast("fast"),
+            SandboxProfile.fast("small").set("statuspage", "per_page", 2),
+            SandboxProfile.of("badtoken").set("statuspage", "token", "not-the-token"));
 
     @TempDir
     Path tmp;
     TcliHarness t;
+    /** What this test's emulators answered (its own sandbox state, so parallel tests never mix). */
+    Recorder rec;
     private final List<Recorder.Recorded> seen = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         t = new TcliHarness(tmp).config(CONFIG);
-        Recorder.start();
+        rec = Recorder.of(t.stateDir().resolve("sandbox"));
     }
 
     @AfterEach
     void tearDown() {
-        Recorder.stop();
+        rec.close();
     }
 
     TcliHarness.Result status(String... args) {
@@ -78,8 +66,8 @@ abstract class StatusTestBase {
 
     /** Statuspage exchanges so far (the recorder keeps running). */
     List<Recorder.Recorded> received(Predicate<Recorder.Recorded> p) {
-        seen.addAll(Recorder.stop());
-        Recorder.start();
+        seen.addAll(rec.all());
+        rec.clear();
         List<Recorder.Recorded> out = new ArrayList<>();
         for (Recorder.Recorded r : seen) {
             if (r.service().equals("statuspage") && p.test(r)) {
