@@ -9,8 +9,8 @@ import dev.tcli.sandbox.Faults;
 import dev.tcli.sandbox.Recorder;
 import dev.tcli.sandbox.StateStore;
 import dev.tcli.sandbox.sumologic.SumoLogicEmulator;
-import dev.tcli.testkit.SandboxProfile;
 import dev.tcli.testkit.TcliHarness;
+import dev.tcli.testkit.TestProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,11 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** A temp home with profiles extending the sandbox, a team file with saved searches, and what the Sumo Logic emulator received. */
 abstract class LogsTestBase {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String CONFIG = "[team]\nrepo = \"~/team\"\n" + SandboxProfile.toml(
-            SandboxProfile.fast("fast").set("sumologic", "poll_interval", "20ms"),
-            SandboxProfile.fast("small").set("sumologic", "poll_interval", "20ms").set("sumologic", "page_size", 7),
-            SandboxProfile.of("patient").retries("150ms", 6).set("sumologic", "poll_interval", "20ms"),
-            SandboxProfile.of("badkey").set("sumologic", "access_key", "not-the-key"));
+    static final String CONFIG = "[team]\nrepo = \"~/team\"\n" + TestProfile.toml(
+            TestProfile.fast("fast").set("sumologic", "poll_interval", "20ms"),
+            TestProfile.fast("small").set("sumologic", "poll_interval", "20ms").set("sumologic", "page_size", 7),
+            TestProfile.of("patient").retries("150ms", 6).set("sumologic", "poll_interval", "20ms"),
+            TestProfile.of("badkey").set("sumologic", "access_key", "not-the-key"));
     static final String TEAM = """
             [logs.saved.live-api-errors]
             query = "_sourceCategory=live/api error"

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.testkit.Await;
-import dev.tcli.testkit.SandboxProfile;
 import dev.tcli.testkit.TcliHarness;
+import dev.tcli.testkit.TestProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,13 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** onboard check against the sandbox emulators, real git repos and real processes. */
 class CheckTest {
-    static final String PROFILES = SandboxProfile.toml(SandboxProfile.of("practice").retries("10ms", 1),
-            SandboxProfile.of("badkeys").retries("10ms", 1).set("pagerduty", "token", "not-the-token")
+    static final String PROFILES = TestProfile.toml(TestProfile.of("practice").retries("10ms", 1),
+            TestProfile.of("badkeys").retries("10ms", 1).set("pagerduty", "token", "not-the-token")
                     .set("statuspage", "token", "not-the-token").set("sumologic", "access_key", "not-the-key")
                     .set("victorops", "api_key", "not-the-key"),
-            SandboxProfile.of("kenji").set("pagerduty", "token", "sandbox-pagerduty-account-token")
+            TestProfile.of("kenji").set("pagerduty", "token", "sandbox-pagerduty-account-token")
                     .set("pagerduty", "email", "kenji.watanabe@example.com"),
-            SandboxProfile.of("wrongsumo")) + "[profiles.bare]\ntimezone = \"UTC\"\n";
+            TestProfile.of("wrongsumo")) + "[profiles.bare]\ntimezone = \"UTC\"\n";
 
     @TempDir
     Path tmp;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.core.Tcli;
 import dev.tcli.testkit.Await;
-import dev.tcli.testkit.SandboxProfile;
 import dev.tcli.testkit.TcliHarness;
+import dev.tcli.testkit.TestProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +32,7 @@ class DrillTest {
     @BeforeEach
     void setUp() throws Exception {
         work = Files.createDirectories(tmp.resolve("work"));
-        t = new TcliHarness(tmp).config(SandboxProfile.of("practice").retries("10ms", 1) + """
+        t = new TcliHarness(tmp).config(TestProfile.of("practice").retries("10ms", 1) + """
                 [profiles.live]
                 [profiles.live.pagerduty]
                 base_url = "http://127.0.0.1:9"

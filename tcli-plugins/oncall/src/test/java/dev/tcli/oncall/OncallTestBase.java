@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcli.sandbox.Recorder;
-import dev.tcli.testkit.SandboxProfile;
 import dev.tcli.testkit.TcliHarness;
+import dev.tcli.testkit.TestProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class OncallTestBase {
     static final ObjectMapper JSON = new ObjectMapper();
     /** Fast retries; otherwise the built-in sandbox profile. */
-    static final String CONFIG = SandboxProfile.toml(SandboxProfile.fast("fast"),
-            SandboxProfile.of("badtoken").set("pagerduty", "token", "not-the-token"),
-            SandboxProfile.of("account").set("pagerduty", "token", "sandbox-pagerduty-account-token")
+    static final String CONFIG = TestProfile.toml(TestProfile.fast("fast"),
+            TestProfile.of("badtoken").set("pagerduty", "token", "not-the-token"),
+            TestProfile.of("account").set("pagerduty", "token", "sandbox-pagerduty-account-token")
                     .set("pagerduty", "email", "dana.whitfield@example.com"));
 
     @TempDir

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcli.sandbox.Faults;
 import dev.tcli.sandbox.Recorder;
 import dev.tcli.sandbox.pagerduty.HabitatTeam;
-import dev.tcli.testkit.SandboxProfile;
 import dev.tcli.testkit.TcliHarness;
+import dev.tcli.testkit.TestProfile;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +46,8 @@ class ReportCommandTest {
 
     @BeforeEach
     void setUp() {
-        t = new TcliHarness(tmp).config(SandboxProfile.toml(SandboxProfile.fast("fast").top("timezone", "America/Los_Angeles"),
-                SandboxProfile.of("badtoken").set("pagerduty", "token", "not-the-token")));
+        t = new TcliHarness(tmp).config(TestProfile.toml(TestProfile.fast("fast").top("timezone", "America/Los_Angeles"),
+                TestProfile.of("badtoken").set("pagerduty", "token", "not-the-token")));
         rec = Recorder.of(t.stateDir().resolve("sandbox"));
     }
 

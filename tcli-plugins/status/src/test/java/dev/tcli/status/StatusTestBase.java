@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcli.sandbox.Faults;
 import dev.tcli.sandbox.Recorder;
-import dev.tcli.testkit.SandboxProfile;
 import dev.tcli.testkit.TcliHarness;
+import dev.tcli.testkit.TestProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +22,9 @@ abstract class StatusTestBase {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String PAGE = "hbldr7sbx0pg";
     static final String TOKEN = "sandbox-statuspage-token";
-    static final String CONFIG = SandboxProfile.toml(SandboxProfile.fast("fast"),
-            SandboxProfile.fast("small").set("statuspage", "per_page", 2),
-            SandboxProfile.of("badtoken").set("statuspage", "token", "not-the-token"));
+    static final String CONFIG = TestProfile.toml(TestProfile.fast("fast"),
+            TestProfile.fast("small").set("statuspage", "per_page", 2),
+            TestProfile.of("badtoken").set("statuspage", "token", "not-the-token"));
 
     @TempDir
     Path tmp;

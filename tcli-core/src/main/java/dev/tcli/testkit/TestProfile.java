@@ -9,42 +9,42 @@ import java.util.Map;
  * page size, how patient the retries are).
  *
  * <pre>{@code
- * t.config(SandboxProfile.toml(SandboxProfile.fast("fast"),
- *         SandboxProfile.of("badtoken").set("pagerduty", "token", "not-the-token")));
+ * t.config(TestProfile.toml(TestProfile.fast("fast"),
+ *         TestProfile.of("badtoken").set("pagerduty", "token", "not-the-token")));
  * }</pre>
  */
-public final class SandboxProfile {
+public final class TestProfile {
     private final String name;
     private final Map<String, Object> top = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
 
-    private SandboxProfile(String name) {
+    private TestProfile(String name) {
         this.name = name;
         top.put("extends", "sandbox");
     }
 
     /** The sandbox as it is, under another name. */
-    public static SandboxProfile of(String name) {
-        return new SandboxProfile(name);
+    public static TestProfile of(String name) {
+        return new TestProfile(name);
     }
 
     /** Retries that do not slow a test down: 10 ms apart, at most two. */
-    public static SandboxProfile fast(String name) {
+    public static TestProfile fast(String name) {
         return of(name).retries("10ms", 2);
     }
 
-    public SandboxProfile retries(String backoff, int max) {
+    public TestProfile retries(String backoff, int max) {
         return set("http", "retry_backoff", backoff).set("http", "max_retries", max);
     }
 
     /** A key of the profile itself, e.g. {@code timezone}. */
-    public SandboxProfile top(String key, Object value) {
+    public TestProfile top(String key, Object value) {
         top.put(key, value);
         return this;
     }
 
     /** {@code [profiles.NAME.SECTION] KEY = VALUE}; strings are quoted, numbers and booleans not. */
-    public SandboxProfile set(String section, String key, Object value) {
+    public TestProfile set(String section, String key, Object value) {
         sections.computeIfAbsent(section, s -> new LinkedHashMap<>()).put(key, value);
         return this;
     }
@@ -60,9 +60,9 @@ public final class SandboxProfile {
     }
 
     /** Several profiles as one config file's text. */
-    public static String toml(SandboxProfile... profiles) {
+    public static String toml(TestProfile... profiles) {
         StringBuilder b = new StringBuilder();
-        for (SandboxProfile p : profiles) {
+        for (TestProfile p : profiles) {
             b.append(p.toml());
         }
         return b.toString();
