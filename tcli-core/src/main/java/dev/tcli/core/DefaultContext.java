@@ -1,6 +1,7 @@
 package dev.tcli.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tcli.spi.CommandTree;
 import dev.tcli.spi.EventListener;
 import dev.tcli.spi.Flags;
 import dev.tcli.spi.Journal;
@@ -90,9 +91,9 @@ public final class DefaultContext implements ModuleContext {
         return config.display(file);
     }
 
-    /** The profile name asked for, without resolving it; null when none. */
-    public String requestedProfile() {
-        return profiles.requested();
+    @Override
+    public Optional<String> requestedProfile() {
+        return Optional.ofNullable(profiles.requested());
     }
 
     @Override
@@ -187,7 +188,7 @@ public final class DefaultContext implements ModuleContext {
     @Override
     public ZoneId zone() {
         String tz = null;
-        if (requestedProfile() != null) {
+        if (profiles.requested() != null) {
             ResolvedProfile p = profiles.resolvedOrNull();
             tz = p == null ? null : p.timezone();
         }
@@ -238,6 +239,10 @@ public final class DefaultContext implements ModuleContext {
 
     @Override
     public <T> List<T> services(Class<T> type) {
+        if (type == CommandTree.class) {
+            // the kernel's own service: the tree a run does not build (it attaches one module)
+            return List.of(type.cast((CommandTree) () -> Tcli.fullTree(this)));
+        }
         return registry.services(type);
     }
 
