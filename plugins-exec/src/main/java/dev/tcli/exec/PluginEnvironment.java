@@ -1,6 +1,5 @@
 package dev.tcli.exec;
 
-import dev.tcli.core.DefaultContext;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.nio.file.Files;
@@ -76,14 +75,11 @@ final class PluginEnvironment {
     /**
      * The profile the user asked for ({@code --profile}, {@code TCLI_PROFILE}, {@code default_profile}),
      * by name only. Resolving it fully would start the sandbox server for {@code --profile sandbox}
-     * just to hand a name to a plugin, so the core's unresolved lookup is used when available.
+     * just to hand a name to a plugin, so the context's unresolved lookup is used.
      */
     static Optional<String> requestedProfile(ModuleContext ctx) {
         try {
-            if (ctx instanceof DefaultContext dc) {
-                return Optional.ofNullable(dc.requestedProfile());
-            }
-            return Optional.ofNullable(ctx.profile());
+            return ctx.requestedProfile();
         } catch (TcliException e) {
             // no config, or a broken one: the plugin runs without a profile and can say so itself
             return Optional.ofNullable(ctx.env().get("TCLI_PROFILE")).filter(s -> !s.isEmpty());

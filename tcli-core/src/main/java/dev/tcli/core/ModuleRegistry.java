@@ -1,5 +1,6 @@
 package dev.tcli.core;
 
+import dev.tcli.core.startup.ModuleIndex;
 import dev.tcli.spi.EventListener;
 import dev.tcli.spi.ModuleSource;
 import dev.tcli.spi.ProfileProvider;
@@ -59,7 +60,7 @@ public final class ModuleRegistry {
     }
 
     /** With {@code index} (null: none) instead of the one beside tcli's jar. */
-    ModuleRegistry(Path pluginDir, Map<String, String> env, ModuleIndex index) {
+    public ModuleRegistry(Path pluginDir, Map<String, String> env, ModuleIndex index) {
         this.pluginDir = pluginDir;
         this.env = env;
         this.index = index;

@@ -1,6 +1,8 @@
 package dev.tcli.core;
 
+import dev.tcli.core.startup.QuickScan;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +29,27 @@ public final class RootCommand implements Runnable {
 
     RootCommand(GlobalOptions globals) {
         this.globals = globals;
+    }
+
+    /** The first scan without picocli ({@link QuickScan}): true when it could, false (nothing touched) when picocli must. */
+    boolean quickScan(String[] args) {
+        QuickScan.Line line = QuickScan.scan(args);
+        if (line == null) {
+            return false;
+        }
+        globals.profile = line.profile();
+        globals.config = line.config();
+        globals.output = line.output();
+        globals.verbose = new boolean[line.verbosity()];
+        Arrays.fill(globals.verbose, true);
+        globals.quiet = line.quiet();
+        globals.noColor = line.noColor();
+        globals.yes = line.yes();
+        globals.dryRun = line.dryRun();
+        globals.help = line.help();
+        version = line.version();
+        rest = new ArrayList<>(line.rest());
+        return true;
     }
 
     @Override

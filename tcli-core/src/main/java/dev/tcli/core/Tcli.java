@@ -1,5 +1,7 @@
 package dev.tcli.core;
 
+import dev.tcli.core.startup.HelpTextCache;
+import dev.tcli.core.startup.ModuleTree;
 import dev.tcli.spi.DidYouMean;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.TcliException;
@@ -92,7 +94,7 @@ public final class Tcli {
         GlobalOptions scanned = new GlobalOptions();
         RootCommand scan = new RootCommand(scanned);
         PrintWriter err = new PrintWriter(sys.err(), true);
-        if (!QuickScan.scan(args, scan)) {
+        if (!scan.quickScan(args)) {
             CommandLine scanner = new CommandLine(scan);
             scanner.setStopAtPositional(true);
             try {
@@ -111,7 +113,7 @@ public final class Tcli {
                     sys.out().flush();
                     return ExitCode.OK;
                 }
-                RootHelp.print(registry, sys, !scanned.help && args.length > 0, RootHelp.cacheFile(earlyPaths.cacheDir()));
+                RootHelp.print(registry, sys, !scanned.help && args.length > 0, HelpTextCache.file(earlyPaths.cacheDir()));
                 return ExitCode.OK;
             }
             String name = scan.rest.get(0);

@@ -23,6 +23,18 @@ public interface ModuleContext {
     /** The active profile's name: {@code --profile}, else {@code TCLI_PROFILE}, else {@code default_profile}. */
     String profile();
 
+    /**
+     * The profile asked for ({@code --profile}, {@code TCLI_PROFILE}, {@code default_profile}),
+     * by name only and without resolving it: unlike {@link #profile()} this never starts a
+     * built-in profile's servers and never fails for a name the config does not define. Empty
+     * when none is asked for. For handing the name on (an exec plugin's {@code TCLI_PROFILE}).
+     *
+     * @throws TcliException exit 3 when the config file cannot be read
+     */
+    default java.util.Optional<String> requestedProfile() {
+        return java.util.Optional.ofNullable(profile());
+    }
+
     /** True when the active profile is a built-in practice profile (the sandbox). */
     boolean sandbox();
 
@@ -82,7 +94,8 @@ public interface ModuleContext {
     /**
      * Every installed implementation of a cross-module service such as {@link IncidentHistory}
      * (registered in {@code META-INF/services}, built-ins first, then plugin jars): how one module
-     * reads through another without importing it. Empty when none is installed.
+     * reads through another without importing it. Empty when none is installed. The kernel adds
+     * its own services in front: {@link CommandTree}.
      */
     default <T> List<T> services(Class<T> type) {
         return List.of();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tcli.testkit.TcliHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -177,35 +176,6 @@ class ConfigTest {
     }
 
     @Test
-    void configInitWritesMode600WithoutSecretsAndShowMasks() throws Exception {
-        var t = new TcliHarness(tmp);
-        var r = t.run("config", "init", "--name", "live", "--provider", "pagerduty", "--pagerduty-email", "jdoe@example.com",
-                "--pagerduty-token-cmd", "echo tok-abcdef", "--statuspage-page-id", "pg1", "--statuspage-token-cmd", "echo sp",
-                "--team-repo", "~/src/ops-team");
-        assertEquals(0, r.exit(), r.toString());
-        Path cfg = t.configFile();
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cfg)));
-        String text = Files.readString(cfg);
-        assertTrue(text.contains("default_profile = \"live\""), text);
-        assertTrue(text.contains("[profiles.live.pagerduty]"), text);
-        assertTrue(text.contains("token_cmd = \"echo tok-abcdef\""), text);
-
-        var again = t.run("config", "init", "--name", "live");
-        assertEquals(2, again.exit(), again.toString());
-        assertTrue(again.stderr().contains("--force"), again.toString());
-
-        var show = t.run("config", "show", "-o", "json");
-        assertEquals(0, show.exit(), show.toString());
-        assertEquals("jdoe@example.com", show.json().at("/settings/pagerduty/email").asText());
-        assertEquals("live", show.json().get("profile").asText());
-
-        var profiles = t.run("config", "profiles", "-o", "json");
-        assertEquals(0, profiles.exit(), profiles.toString());
-        assertEquals("live", profiles.json().get(0).get("name").asText());
-        assertTrue(profiles.json().get(0).get("is_default").asBoolean());
-    }
-
-    @Test
     void aProfileMayShareItsNameWithAModule() {
         var t = new TcliHarness(tmp).config("""
                 [profiles.config.pagerduty]
@@ -231,25 +201,6 @@ class ConfigTest {
         assertTrue(r.stdout().contains("api_id = \"id-1\""), r.toString());
         assertTrue(r.stdout().contains("api_key = \"****\""), r.toString());
         assertFalse(r.stdout().contains("vo-literal-key-77"), r.toString());
-    }
-
-    @Test
-    void configInitWithoutTtyNeedsNoPromptsAndRejectsBadProvider() {
-        var r = new TcliHarness(tmp).run("config", "init", "--provider", "opsgenie");
-        assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.stderr().contains("pagerduty or victorops"), r.toString());
-    }
-
-    @Test
-    void configInitAsksOnATerminal() throws Exception {
-        var t = new TcliHarness(tmp).tty(true, true)
-                .stdin("practice\npagerduty\nme@example.com\npass show pd\n\n\n\n\n");
-        var r = t.run("config", "init");
-        assertEquals(0, r.exit(), r.toString());
-        String text = Files.readString(t.configFile());
-        assertTrue(text.contains("[profiles.practice.pagerduty]"), text);
-        assertTrue(text.contains("token_cmd = \"pass show pd\""), text);
-        assertTrue(r.stderr().contains("Profile name"), r.toString());
     }
 
     @Test

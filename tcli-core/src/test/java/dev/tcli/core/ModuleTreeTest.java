@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.tcli.core.fixture.EchoModule;
+import dev.tcli.core.startup.ModuleTree;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;

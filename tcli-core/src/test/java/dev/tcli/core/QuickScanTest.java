@@ -53,7 +53,7 @@ class QuickScanTest {
                 new String[] {"-", "x"});
         for (String[] line : lines) {
             RootCommand quick = new RootCommand(new GlobalOptions());
-            assertTrue(QuickScan.scan(line, quick), String.join(" ", line));
+            assertTrue(quick.quickScan(line), String.join(" ", line));
             assertSame(picocli(line), quick, String.join(" ", line));
         }
     }
@@ -73,7 +73,7 @@ class QuickScanTest {
                 new String[] {"--", "oncall"});
         for (String[] line : lines) {
             RootCommand quick = new RootCommand(new GlobalOptions());
-            assertFalse(QuickScan.scan(line, quick), String.join(" ", line));
+            assertFalse(quick.quickScan(line), String.join(" ", line));
             assertEquals(List.of(), quick.rest, "untouched: " + String.join(" ", line));
             assertEquals(null, quick.globals.profile);
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tcli.core.startup.HelpTextCache;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -33,7 +34,7 @@ class RootHelpTest {
     void theCachedTextIsThePicocliTextAndIsReused() throws Exception {
         Map<String, String> env = Map.of("HOME", tmp.toString(), "PATH", "");
         String direct = help(null, env);
-        Path file = RootHelp.cacheFile(tmp.resolve("cache"), "0.1.0-abc", "80");
+        Path file = HelpTextCache.file(tmp.resolve("cache"), "0.1.0-abc", "80");
         assertEquals(tmp.resolve("cache/help/help-0.1.0-abc-80.txt"), file);
 
         assertEquals(direct, help(file, env), "first run: rendered by picocli and kept");
@@ -54,11 +55,11 @@ class RootHelpTest {
     void anotherBuildReplacesTheOldTextsAndAnUnreadableCacheIsOnlySlower() throws Exception {
         Map<String, String> env = Map.of("HOME", tmp.toString(), "PATH", "");
         String direct = help(null, env);
-        Path old = RootHelp.cacheFile(tmp, "0.1.0-old", "80");
-        Path oldWide = RootHelp.cacheFile(tmp, "0.1.0-old", "120");
+        Path old = HelpTextCache.file(tmp, "0.1.0-old", "80");
+        Path oldWide = HelpTextCache.file(tmp, "0.1.0-old", "120");
         help(old, env);
         help(oldWide, env);
-        Path now = RootHelp.cacheFile(tmp, "0.1.0-new", "80");
+        Path now = HelpTextCache.file(tmp, "0.1.0-new", "80");
         assertEquals(direct, help(now, env));
         assertTrue(Files.exists(now));
         assertFalse(Files.exists(old));
@@ -69,15 +70,15 @@ class RootHelpTest {
 
         Path blocked = tmp.resolve("file-not-dir");
         Files.writeString(blocked, "");
-        assertEquals(direct, help(RootHelp.cacheFile(blocked, "b", "80"), env), "unwritable: printed anyway");
+        assertEquals(direct, help(HelpTextCache.file(blocked, "b", "80"), env), "unwritable: printed anyway");
     }
 
     @Test
     void noCacheWithoutABuildOrAWidth() {
-        assertNull(RootHelp.cacheFile(tmp, null, "80"));
-        assertNull(RootHelp.cacheFile(tmp, "b", ""));
-        assertNull(RootHelp.cacheFile(tmp, "b", "auto"));
-        assertNull(RootHelp.cacheFile(null, "b", "80"));
-        assertNull(RootHelp.cacheFile(tmp), "tests run from classes, not a distribution");
+        assertNull(HelpTextCache.file(tmp, null, "80"));
+        assertNull(HelpTextCache.file(tmp, "b", ""));
+        assertNull(HelpTextCache.file(tmp, "b", "auto"));
+        assertNull(HelpTextCache.file(null, "b", "80"));
+        assertNull(HelpTextCache.file(tmp), "tests run from classes, not a distribution");
     }
 }

@@ -85,6 +85,33 @@ class LayoutTest {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
+    /**
+     * docs/architecture.md: modules and plugins-exec see the kernel only through {@code dev.tcli.spi};
+     * only the distribution build (tcli-dist: man pages, completions, startup-cache training) may
+     * drive {@code dev.tcli.core} directly.
+     */
+    @Test
+    void nothingOutsideTheCoreImportsTheKernel() throws IOException {
+        Path repo = repoRoot();
+        List<String> offenders = new ArrayList<>();
+        int checked = 0;
+        try (Stream<Path> files = Files.walk(repo)) {
+            for (Path p : files.filter(p -> p.toString().contains("/src/main/java/") && p.toString().endsWith(".java")
+                    && !p.toString().contains("/target/")).toList()) {
+                String rel = repo.relativize(p).toString();
+                if (rel.startsWith("tcli-core/") || rel.startsWith("tcli-dist/")) {
+                    continue;
+                }
+                checked++;
+                if (Files.readAllLines(p).stream().anyMatch(l -> l.startsWith("import dev.tcli.core."))) {
+                    offenders.add(rel);
+                }
+            }
+        }
+        assertTrue(checked > 100, "found the module sources under " + repo);
+        assertEquals(List.of(), offenders);
+    }
+
     /** {@code responders-add} → {@code RespondersAdd}. */
     static String camel(String words) {
         StringBuilder b = new StringBuilder();

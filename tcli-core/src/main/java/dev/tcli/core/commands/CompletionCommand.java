@@ -1,7 +1,6 @@
 package dev.tcli.core.commands;
 
-import dev.tcli.core.DefaultContext;
-import dev.tcli.core.Tcli;
+import dev.tcli.spi.CommandTree;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.util.concurrent.Callable;
@@ -27,7 +26,7 @@ public final class CompletionCommand implements Callable<Integer> {
         if (!shell.equals("bash") && !shell.equals("zsh")) {
             throw TcliException.usage("no completion for '" + shell + "': use bash or zsh");
         }
-        String script = AutoComplete.bash("tcli", Tcli.fullTree((DefaultContext) ctx));
+        String script = AutoComplete.bash("tcli", ctx.services(CommandTree.class).get(0).root());
         if (shell.equals("zsh")) {
             // picocli's script works in zsh through bashcompinit
             script = "#compdef tcli\nautoload -U +X bashcompinit && bashcompinit\n" + script;

@@ -3,6 +3,7 @@ package dev.tcli.core.commands;
 import dev.tcli.core.DefaultContext;
 import dev.tcli.core.TomlFile;
 import dev.tcli.spi.ModuleContext;
+import dev.tcli.spi.SetupQuestions;
 import dev.tcli.spi.TcliException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,12 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Writes a profile into the personal config, mode 0600. Asks on a terminal; takes flags
@@ -23,30 +25,19 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "init", description = "Set up a profile for your real accounts (asks on a terminal; flags otherwise). "
         + "Secrets are never written: give a command that prints each one (pass, vault, op, gpg).",
-        footerHeading = "%nExamples:%n",
+        footerHeading = "%nExamples:%n", modelTransformer = ConfigSetup.Flags.class,
         footer = {"  tcli config init",
             "  tcli config init --name live --provider pagerduty --pagerduty-email jdoe@example.com \\",
             "      --pagerduty-token-cmd 'pass show work/pagerduty' --team-repo ~/src/ops-team --default"})
 public final class ConfigInitCommand implements Callable<Integer> {
     private final ModuleContext ctx;
 
+    /** With the modules' flags ({@link SetupQuestions}), added by {@link ConfigSetup.Flags}. */
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--name", paramLabel = "PROFILE", description = "Profile name (default: live).")
     String name;
-    @Option(names = "--provider", description = "On-call provider: pagerduty or victorops.")
-    String provider;
-    @Option(names = "--pagerduty-email", paramLabel = "EMAIL") String pdEmail;
-    @Option(names = "--pagerduty-token-cmd", paramLabel = "CMD") String pdTokenCmd;
-    @Option(names = "--pagerduty-base-url", paramLabel = "URL") String pdBaseUrl;
-    @Option(names = "--victorops-api-id", paramLabel = "ID") String voApiId;
-    @Option(names = "--victorops-api-key-cmd", paramLabel = "CMD") String voKeyCmd;
-    @Option(names = "--victorops-username", paramLabel = "USER") String voUser;
-    @Option(names = "--statuspage-page-id", paramLabel = "ID") String spPage;
-    @Option(names = "--statuspage-token-cmd", paramLabel = "CMD") String spTokenCmd;
-    @Option(names = "--sumologic-base-url", paramLabel = "URL") String sumoUrl;
-    @Option(names = "--sumologic-access-id", paramLabel = "ID") String sumoId;
-    @Option(names = "--sumologic-access-key-cmd", paramLabel = "CMD") String sumoKeyCmd;
-    @Option(names = "--ssh-environment", paramLabel = "ENV") String sshEnv;
-    @Option(names = "--ssh-user", paramLabel = "USER") String sshUser;
     @Option(names = "--team-repo", paramLabel = "DIR") String teamRepo;
     @Option(names = "--timezone", paramLabel = "ZONE") String timezone;
     @Option(names = "--default", negatable = true, description = "Make it the default profile (default: when it is the first).")
@@ -71,32 +62,9 @@ public final class ConfigInitCommand implements Callable<Integer> {
         if (existing != null && existing.root().path("profiles").has(name) && !force) {
             throw TcliException.usage("profile '" + name + "' already exists in " + file + "; pass --force to replace it");
         }
-        provider = value(provider, ask, "On-call provider (pagerduty/victorops)", "pagerduty");
-        if (!provider.equals("pagerduty") && !provider.equals("victorops")) {
-            throw TcliException.usage("--provider must be pagerduty or victorops, not '" + provider + "'");
-        }
-        Map<String, Map<String, String>> tables = new LinkedHashMap<>();
-        put(tables, "oncall", "provider", provider);
-        if (provider.equals("pagerduty")) {
-            put(tables, "pagerduty", "base_url", pdBaseUrl);
-            put(tables, "pagerduty", "email", value(pdEmail, ask, "PagerDuty login email", null));
-            put(tables, "pagerduty", "token_cmd", value(pdTokenCmd, ask, "Command printing your PagerDuty API token", null));
-        } else {
-            put(tables, "victorops", "api_id", value(voApiId, ask, "Splunk On-Call API id", null));
-            put(tables, "victorops", "api_key_cmd", value(voKeyCmd, ask, "Command printing your Splunk On-Call API key", null));
-            put(tables, "victorops", "username", value(voUser, ask, "Splunk On-Call username", null));
-        }
-        put(tables, "statuspage", "page_id", value(spPage, ask, "Statuspage page id", null));
-        if (tables.containsKey("statuspage")) {
-            put(tables, "statuspage", "token_cmd", value(spTokenCmd, ask, "Command printing your Statuspage API key", null));
-        }
-        put(tables, "sumologic", "base_url", value(sumoUrl, ask, "Sumo Logic API URL (e.g. https://api.us2.sumologic.com)", null));
-        if (tables.containsKey("sumologic")) {
-            put(tables, "sumologic", "access_id", value(sumoId, ask, "Sumo Logic access id", null));
-            put(tables, "sumologic", "access_key_cmd", value(sumoKeyCmd, ask, "Command printing your Sumo Logic access key", null));
-        }
-        put(tables, "ssh", "environment", value(sshEnv, ask, "Team environment for ssh/hab (e.g. live)", null));
-        put(tables, "ssh", "user", sshUser);
+        // The services' questions are the modules' (docs/architecture.md: the core names none).
+        Map<String, Map<String, String>> tables = new ConfigSetup(spec, (given, question, fallback) ->
+                value(given, ask, question, fallback)).askAll(ConfigSetup.contributors(ctx));
         teamRepo = value(teamRepo, ask && (existing == null || !existing.root().path("team").has("repo")),
                 "Team control repo checkout (holds tcli-team.toml)", null);
         timezone = value(timezone, false, null, null);
@@ -126,12 +94,6 @@ public final class ConfigInitCommand implements Callable<Integer> {
         }
         String a = ctx.terminal().prompt(question + (fallback == null ? ": " : " [" + fallback + "]: "));
         return a.isBlank() ? fallback : a;
-    }
-
-    private static void put(Map<String, Map<String, String>> tables, String table, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            tables.computeIfAbsent(table, k -> new LinkedHashMap<>()).put(key, value);
-        }
     }
 
     /** Appends (or with --force replaces) the profile's tables, keeping the rest of the file and its comments. */

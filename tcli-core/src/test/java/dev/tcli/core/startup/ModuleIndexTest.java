@@ -1,4 +1,4 @@
-package dev.tcli.core;
+package dev.tcli.core.startup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tcli.core.ModuleRegistry;
 import dev.tcli.core.fixture.EchoModule;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.ModuleSource;

@@ -1,4 +1,4 @@
-package dev.tcli.core;
+package dev.tcli.core.startup;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
@@ -22,9 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * options between the module and the verb, a {@code --help} before the module, and any module
  * command this shortcut does not model (options or other picocli members of its own, a superclass,
  * a resource bundle, a version provider, a model transformer, repeatable subcommands, a help
- * subcommand, a {@code @ParentCommand}). Completion and man pages use {@link Tcli#fullTree}.
+ * subcommand, a {@code @ParentCommand}). Completion and man pages use {@code Tcli.fullTree}.
  */
-final class ModuleTree {
+public final class ModuleTree {
     private ModuleTree() {
     }
 
@@ -32,7 +32,7 @@ final class ModuleTree {
      * @param rest the module name and everything after it, as the first scan found them
      * @param helpBeforeModule {@code --help} came before the module name
      */
-    static CommandLine build(Class<?> module, List<String> rest, boolean helpBeforeModule, CommandLine.IFactory factory) {
+    public static CommandLine build(Class<?> module, List<String> rest, boolean helpBeforeModule, CommandLine.IFactory factory) {
         if (rest.size() > 1 && !helpBeforeModule) {
             CommandLine one = withOnly(module, rest.get(1), factory);
             if (one != null) {
@@ -43,7 +43,7 @@ final class ModuleTree {
     }
 
     /** The module's command with just the subcommand {@code word} names, or null to build the full tree. */
-    static CommandLine withOnly(Class<?> module, String word, CommandLine.IFactory factory) {
+    public static CommandLine withOnly(Class<?> module, String word, CommandLine.IFactory factory) {
         Command cmd = module.getAnnotation(Command.class);
         if (cmd == null || cmd.subcommands().length == 0 || word.startsWith("-") || !plain(module, cmd)) {
             return null;

@@ -1,4 +1,4 @@
-package dev.tcli.core;
+package dev.tcli.core.startup;
 
 import dev.tcli.spi.ModuleSource;
 import dev.tcli.spi.TcliModule;
@@ -52,28 +52,28 @@ public final class ModuleIndex {
      * @param services service type (class name) to its provider classes in class path order; a
      *     type that is absent is not covered by the index
      */
-    ModuleIndex(Map<String, String> modules, Map<String, List<String>> services) {
+    public ModuleIndex(Map<String, String> modules, Map<String, List<String>> services) {
         this.modules = modules;
         this.services = services;
     }
 
     /** Every built-in module: name to provider class. */
-    Map<String, String> modules() {
+    public Map<String, String> modules() {
         return modules;
     }
 
     /** The provider class of the built-in module {@code name}, or null when no built-in has that name. */
-    String moduleClass(String name) {
+    public String moduleClass(String name) {
         return modules.get(name);
     }
 
     /** The {@link ModuleSource} provider classes, in class path order. */
-    List<String> sources() {
+    public List<String> sources() {
         return services.getOrDefault(ModuleSource.class.getName(), List.of());
     }
 
     /** The provider classes of {@code type} in class path order, or null when the index does not cover that type. */
-    List<String> services(String type) {
+    public List<String> services(String type) {
         return services.get(type);
     }
 
@@ -81,7 +81,7 @@ public final class ModuleIndex {
      * The index beside the jar this class came from, or null: not running from a distribution's
      * {@code lib/}, no index there, or one made from other jars.
      */
-    static ModuleIndex forThisInstall() {
+    public static ModuleIndex forThisInstall() {
         try {
             CodeSource cs = ModuleIndex.class.getProtectionDomain().getCodeSource();
             if (cs == null || cs.getLocation() == null || !"file".equals(cs.getLocation().getProtocol())) {
@@ -98,7 +98,7 @@ public final class ModuleIndex {
     }
 
     /** The index in {@code file}, or null when it is missing, unreadable, malformed or not made from the jars beside it. */
-    static ModuleIndex read(Path file) {
+    public static ModuleIndex read(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -142,7 +142,7 @@ public final class ModuleIndex {
      */
     public static void write(Path dir) throws IOException {
         StringBuilder sb = new StringBuilder();
-        sb.append("# Built-in tcli modules and services of this distribution (dev.tcli.core.ModuleIndex).\n");
+        sb.append("# Built-in tcli modules and services of this distribution (dev.tcli.core.startup.ModuleIndex).\n");
         sb.append("jars ").append(jarNames(dir)).append('\n');
         Map<String, String> seen = new LinkedHashMap<>();
         for (ServiceLoader.Provider<TcliModule> p : inLaunchOrder(dir, ServiceLoader.load(TcliModule.class))) {
