@@ -64,7 +64,7 @@ public final class DefaultContext implements ModuleContext {
         this.flags = new RunFlags(sys, globals);
         this.config = new PersonalConfig(sys, globals, this::paths);
         this.profiles = new ProfileResolver(sys, globals, config, registry, this::paths, err);
-        this.team = new TeamFileLoader(sys, globals, config, profiles, this::paths, err);
+        this.team = new TeamFileLoader(sys, globals, config, profiles, this::paths, err, version);
         this.services = new RunServices(sys, flags, version, out, err, this::paths, this::settingsOrDefaults, this::zone,
                 () -> {
                     ResolvedProfile p = profiles.resolvedOrNull();

@@ -21,16 +21,18 @@ final class TeamFileLoader {
     private final ProfileResolver profiles;
     private final Supplier<Paths> paths;
     private final PrintWriter err;
+    private final String version;
     private TeamFile team;
 
     TeamFileLoader(SystemEnv sys, GlobalOptions globals, PersonalConfig config, ProfileResolver profiles,
-            Supplier<Paths> paths, PrintWriter err) {
+            Supplier<Paths> paths, PrintWriter err, String version) {
         this.sys = sys;
         this.globals = globals;
         this.config = config;
         this.profiles = profiles;
         this.paths = paths;
         this.err = err;
+        this.version = version;
     }
 
     synchronized TeamFile team() {
@@ -52,6 +54,7 @@ final class TeamFileLoader {
             }
             team = repo == null ? TeamFile.none() : TeamFile.of(sys.cwd().resolve(repo));
             warnIfStale(team);
+            noticeIfOlderThanTheTeam(team);
         }
         return team;
     }
@@ -77,6 +80,62 @@ final class TeamFileLoader {
             }
         } catch (IOException e) {
             // an unreadable checkout is reported by the commands that need it
+        }
+    }
+
+    /**
+     * The team says which tcli it runs ({@code [tcli] min_version} in tcli-team.toml). An older
+     * local tcli earns one line, at most once a day and never with {@code -q}: a local comparison,
+     * no network call (docs/install.md, "Updating").
+     */
+    private void noticeIfOlderThanTheTeam(TeamFile t) {
+        JsonNode min = t.node().path("tcli").path("min_version");
+        if (globals.quiet || !min.isTextual() || compareVersions(version, min.asText()) >= 0) {
+            return;
+        }
+        Path marker = paths.get().stateDir().resolve("min-version-notice");
+        String today = sys.clock().instant().toString().substring(0, 10);
+        try {
+            if (Files.exists(marker) && Files.readString(marker).strip().equals(today + " " + min.asText())) {
+                return;
+            }
+            Files.createDirectories(marker.getParent());
+            Files.writeString(marker, today + " " + min.asText() + "\n");
+        } catch (IOException e) {
+            // no state directory: say it anyway, every time, rather than never
+        }
+        err.println("tcli: your team runs tcli " + min.asText() + " or newer (" + t.where("tcli.min_version")
+                + "), this is " + version + "; update it: docs/install.md, \"Updating\"");
+    }
+
+    /**
+     * Orders dotted versions numerically ({@code 0.10.0 > 0.9.2}); a pre-release suffix
+     * ({@code -SNAPSHOT}) counts as the release it leads to. A development build ("dev") is never older.
+     */
+    static int compareVersions(String a, String b) {
+        if (a == null || !a.matches("\\d.*")) {
+            return 1;
+        }
+        String[] x = a.split("[-+]", 2)[0].split("\\.");
+        String[] y = b.strip().split("[-+]", 2)[0].split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int c = Long.compare(number(x, i), number(y, i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static long number(String[] parts, int i) {
+        if (i >= parts.length) {
+            return 0;
+        }
+        String digits = parts[i].replaceAll("\\D.*", "");
+        try {
+            return digits.isEmpty() ? 0 : Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
     }
 }

@@ -57,6 +57,7 @@ public final class TeamSchema {
         t.put("web", "web");
         t.put("onboard", "onboard");
         t.put("status", "status");
+        t.put("tcli", "tcli itself: min_version, release_url");
         return t;
     }
 
@@ -86,6 +87,18 @@ public final class TeamSchema {
         if (table(root, "onboard")) {
             onboard(root.get("onboard"));
         }
+        if (table(root, "tcli")) {
+            tcli(root.get("tcli"));
+        }
+    }
+
+    /** {@code [tcli]}: the version the team runs (docs/install.md, "Updating"). */
+    private void tcli(JsonNode t) {
+        unknownKeys("tcli", t, Set.of("min_version", "release_url"));
+        if (string("tcli", t, "min_version") && t.has("min_version") && !t.get("min_version").asText().matches("\\d+(\\.\\d+){0,3}")) {
+            error("tcli.min_version", "must be a version such as \"0.2.0\", not \"" + t.get("min_version").asText() + "\"");
+        }
+        string("tcli", t, "release_url");
     }
 
     private static boolean table(JsonNode root, String name) {

@@ -94,7 +94,7 @@ class ValidateTest {
         assertTrue(out.contains(f + ":23: onboard.checks[0]: missing run (every check needs name and run)"), out);
         assertTrue(out.contains(f + ":30: onboard.checks[1].shell: must be true or false"), out);
         assertTrue(out.contains(f + ":31: onboard.checks[1].timeout: not a duration"), out);
-        assertTrue(out.contains(f + ":33: dashboards: unknown table (known: environments, services, logs, web, onboard, status)"), out);
+        assertTrue(out.contains(f + ":33: dashboards: unknown table (known: environments, services, logs, web, onboard, status, tcli)"), out);
         assertTrue(r.stderr().contains("11 errors, 1 warning"), r.toString());
 
         var j = validate(toml, "-o", "json");
