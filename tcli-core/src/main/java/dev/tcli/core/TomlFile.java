@@ -78,7 +78,8 @@ public final class TomlFile {
 
     /** {@code file:line} for a dotted key such as {@code profiles.live.pagerduty.token}; the file alone when not found. */
     public String where(String dottedKey) {
-        int line = lineOf(dottedKey);
+        // the n-th [[array.of.tables]] (a team file's nodes[1]) needs the array-aware reader
+        int line = dottedKey.contains("[") ? dev.tcli.spi.TomlLines.parse(String.join("\n", lines)).line(dottedKey) : lineOf(dottedKey);
         return line > 0 ? display + ":" + line : display;
     }
 
