@@ -33,7 +33,7 @@ public final class SshNames {
             return Optional.of("is empty");
         }
         if (name.length() > 128 || !NAME.matcher(name).matches() || name.startsWith("-")) {
-            return Optional.of("'" + printable(name) + "' is not a usable name (" + NAME_RULE + ")");
+            return Optional.of("'" + dev.tcli.spi.output.SafeText.escape(name) + "' is not a usable name (" + NAME_RULE + ")");
         }
         return Optional.empty();
     }
@@ -47,7 +47,7 @@ public final class SshNames {
                 || (HOSTNAME.matcher(host).matches() && !host.startsWith("-")))) {
             return Optional.empty();
         }
-        return Optional.of("'" + printable(host) + "' is not " + HOST_RULE);
+        return Optional.of("'" + dev.tcli.spi.output.SafeText.escape(host) + "' is not " + HOST_RULE);
     }
 
     /** Why {@code user} cannot be given to ssh as a login name, or empty when it can. */
@@ -56,7 +56,7 @@ public final class SshNames {
             return Optional.of("is empty");
         }
         if (!USER.matcher(user).matches()) {
-            return Optional.of("'" + printable(user) + "' is not " + USER_RULE);
+            return Optional.of("'" + dev.tcli.spi.output.SafeText.escape(user) + "' is not " + USER_RULE);
         }
         return Optional.empty();
     }
@@ -108,18 +108,5 @@ public final class SshNames {
             n++;
         }
         return n;
-    }
-
-    /** Control characters shown escaped, so a hostile value cannot drive the terminal in the error itself. */
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        s.codePoints().forEach(c -> {
-            if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
-                b.append(String.format("\\x%02x", c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
     }
 }

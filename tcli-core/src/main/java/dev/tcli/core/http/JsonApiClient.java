@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Cookie;
 import okhttp3.CookieJar;
+import dev.tcli.spi.http.ApiPath;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -125,6 +126,8 @@ final class JsonApiClient implements ApiClient {
     }
 
     private HttpUrl url(String path, Map<String, ?> query) {
+        // an id that walks ('..'), or carries '?' or '#', never reaches the server (issue 14 section 3)
+        ApiPath.check(path);
         String full = path.startsWith("http://") || path.startsWith("https://") ? path : baseUrl + path;
         HttpUrl parsed = HttpUrl.parse(full);
         if (parsed == null) {

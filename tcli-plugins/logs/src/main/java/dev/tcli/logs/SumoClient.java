@@ -8,6 +8,7 @@ import dev.tcli.spi.Settings;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.http.ApiClient;
 import dev.tcli.spi.http.ApiException;
+import dev.tcli.spi.http.ApiPath;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -103,7 +104,7 @@ public final class SumoClient {
     }
 
     JsonNode status(String id) {
-        return ok("GET", JOBS + "/" + id, null);
+        return ok("GET", ApiPath.of(JOBS + "/{}", id), null);
     }
 
     /** One page of {@code messages} or {@code records}, newest first. */
@@ -111,7 +112,7 @@ public final class SumoClient {
         Map<String, Object> q = new LinkedHashMap<>();
         q.put("offset", offset);
         q.put("limit", limit);
-        return ok("GET", JOBS + "/" + id + "/" + what, q);
+        return ok("GET", ApiPath.of(JOBS + "/{}/{}", id, what), q);
     }
 
     /**
@@ -122,7 +123,7 @@ public final class SumoClient {
         Map<String, Object> q = new LinkedHashMap<>();
         q.put("offset", offset);
         q.put("limit", limit);
-        String path = JOBS + "/" + id + "/messages";
+        String path = ApiPath.of(JOBS + "/{}/messages", id);
         ApiClient.Response r = call("GET", path, q, null);
         if (r.status() < 200 || r.status() >= 300) {
             return rethrow("GET", path, r);
@@ -165,9 +166,9 @@ public final class SumoClient {
     }
 
     void delete(String id) {
-        ApiClient.Response r = call("DELETE", JOBS + "/" + id, null, null);
+        ApiClient.Response r = call("DELETE", ApiPath.of(JOBS + "/{}", id), null, null);
         if (r.status() >= 300 && r.status() != 404) {
-            throw failure("DELETE", JOBS + "/" + id, r);
+            throw failure("DELETE", ApiPath.of(JOBS + "/{}", id), r);
         }
     }
 

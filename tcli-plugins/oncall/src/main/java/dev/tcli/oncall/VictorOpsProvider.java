@@ -9,6 +9,7 @@ import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
 import dev.tcli.spi.http.ApiClient;
 import dev.tcli.spi.http.ApiException;
+import dev.tcli.spi.http.ApiPath;
 import dev.tcli.spi.http.Pages;
 import dev.tcli.oncall.report.Page;
 import java.time.Duration;
@@ -570,7 +571,7 @@ final class VictorOpsProvider implements OncallProvider {
     }
 
     private JsonNode teamSchedule(long skip, long days) {
-        return api().get("/api-public/v2/team/" + team() + "/oncall/schedule", Map.of("daysSkip", skip, "daysForward", Math.min(30, days)));
+        return api().get(ApiPath.of("/api-public/v2/team/{}/oncall/schedule", team()), Map.of("daysSkip", skip, "daysForward", Math.min(30, days)));
     }
 
     @Override
@@ -636,7 +637,7 @@ final class VictorOpsProvider implements OncallProvider {
         if (from.equals(person.id())) {
             return new ActionResult(slug, null, schedule, "already_on_call", person.name() + " is on call on " + schedule + " already");
         }
-        JsonNode reply = api().send("PATCH", "/api-public/v1/policies/" + slug + "/oncall/user", null,
+        JsonNode reply = api().send("PATCH", ApiPath.of("/api-public/v1/policies/{}/oncall/user", slug), null,
                 Map.of("fromUser", from, "toUser", person.id()), Map.of());
         if (ctx.flags().dryRun()) {
             return null;

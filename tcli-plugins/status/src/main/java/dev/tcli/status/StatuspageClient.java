@@ -6,6 +6,7 @@ import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.http.ApiClient;
 import dev.tcli.spi.http.ApiException;
+import dev.tcli.spi.http.ApiPath;
 import dev.tcli.spi.http.Pages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +52,7 @@ public final class StatuspageClient {
 
     /** Every component, groups included (a group has {@code group: true}), in page order. */
     public Iterable<JsonNode> rawComponents() {
-        return paged("/pages/" + pageId + "/components", "per_page", Map.of());
+        return paged(ApiPath.of("/pages/{}/components", pageId), "per_page", Map.of());
     }
 
     /** The components people set (not the group containers), each with its group's name. */
@@ -75,19 +76,19 @@ public final class StatuspageClient {
 
     public JsonNode setComponentStatus(String componentId, ComponentStatus status) {
         Map<String, Object> body = Map.of("component", Map.of("status", status.api()));
-        return api.send("PATCH", "/pages/" + pageId + "/components/" + componentId, null, body, Map.of());
+        return api.send("PATCH", ApiPath.of("/pages/{}/components/{}", pageId, componentId), null, body, Map.of());
     }
 
     /** Incidents newest first; {@code unresolved} uses the page's own unresolved listing. */
     public Iterable<JsonNode> incidents(boolean unresolved) {
-        return unresolved ? paged("/pages/" + pageId + "/incidents/unresolved", "per_page", Map.of())
-                : paged("/pages/" + pageId + "/incidents", "limit", Map.of());
+        return unresolved ? paged(ApiPath.of("/pages/{}/incidents/unresolved", pageId), "per_page", Map.of())
+                : paged(ApiPath.of("/pages/{}/incidents", pageId), "limit", Map.of());
     }
 
     /** One incident with its updates; exit 5 naming it when the page has no such incident. */
     public JsonNode incident(String id) {
         try {
-            return object(api.get("/pages/" + pageId + "/incidents/" + id), "GET /incidents/" + id);
+            return object(api.get(ApiPath.of("/pages/{}/incidents/{}", pageId, id)), "GET /incidents/" + id);
         } catch (ApiException e) {
             if (e.status() == 404) {
                 throw TcliException.notFound("no incident " + id + " on status page " + pageId
@@ -98,16 +99,16 @@ public final class StatuspageClient {
     }
 
     public JsonNode createIncident(ObjectNode incident) {
-        return refine(() -> api.send("POST", "/pages/" + pageId + "/incidents", null, wrap(incident), Map.of()));
+        return refine(() -> api.send("POST", ApiPath.of("/pages/{}/incidents", pageId), null, wrap(incident), Map.of()));
     }
 
     public JsonNode updateIncident(String id, ObjectNode incident) {
-        return refine(() -> api.send("PATCH", "/pages/" + pageId + "/incidents/" + id, null, wrap(incident), Map.of()));
+        return refine(() -> api.send("PATCH", ApiPath.of("/pages/{}/incidents/{}", pageId, id), null, wrap(incident), Map.of()));
     }
 
     public List<JsonNode> templates() {
         List<JsonNode> out = new ArrayList<>();
-        paged("/pages/" + pageId + "/incident_templates", "per_page", Map.of()).forEach(out::add);
+        paged(ApiPath.of("/pages/{}/incident_templates", pageId), "per_page", Map.of()).forEach(out::add);
         return out;
     }
 

@@ -33,6 +33,31 @@ class StatusIncidentTest extends StatusTestBase {
         assertEquals(5, status("incident", "show", "nosuchincident").exit());
     }
 
+    /** Issue 14 section 3: an incident id with path characters reaches Statuspage as one encoded segment, or not at all. */
+    @Test
+    void anIdWithPathCharactersNeverWalksThePagesPaths() {
+        for (String id : List.of("../components", "../../pages", "x?status=resolved", "x#y", "a/b", "%2e%2e", "..%2fcomponents")) {
+            for (String[] verb : List.of(new String[] {"incident", "show", id}, new String[] {"incident", "update", id, "--message", "m", "--yes"},
+                    new String[] {"incident", "resolve", id, "--yes"})) {
+                var r = status(verb);
+                assertEquals(5, r.exit(), id + " " + String.join(" ", verb) + ": " + r);
+                assertEquals(1, r.stderr().lines().filter(l -> !l.contains("SANDBOX")).count(), r.stderr());
+            }
+        }
+        for (String id : List.of("..", ".")) {
+            var r = status("incident", "show", id);
+            assertEquals(2, r.exit(), r.toString());
+            assertTrue(r.stderr().contains("is not an id"), r.stderr());
+        }
+        var all = received(r -> true);
+        assertFalse(all.isEmpty());
+        for (var r : all) {
+            assertTrue(r.path().matches("/v1/pages/" + PAGE + "/incidents/[^/]+") && r.rawQuery() == null
+                    || r.path().equals("/v1/pages/" + PAGE + "/components"), "walked or injected: " + r.method() + " " + r.path() + "?" + r.rawQuery());
+        }
+        assertTrue(writes().isEmpty(), "nothing was changed");
+    }
+
     @Test
     void templatesListsThePagesTemplates() {
         JsonNode t = ok("templates", "-o", "json").json();
