@@ -179,7 +179,7 @@ public final class Tcli {
     }
 
     private static int usageError(ParameterException e, PrintWriter err, String command) {
-        err.println("tcli: " + Redactor.redact(e.getMessage()));
+        err.println("tcli: " + dev.tcli.spi.output.SafeText.escape(Redactor.redact(e.getMessage())));
         UnmatchedArgumentException.printSuggestions(e, err);
         err.println("See '" + command + " --help'.");
         return ExitCode.USAGE;
@@ -204,7 +204,8 @@ public final class Tcli {
             code = ExitCode.FAILED;
             message = "unexpected error: " + t + (verbosity > 0 ? "" : " (run with -v for details)");
         }
-        err.println("tcli: " + Redactor.redact(message));
+        // one line, and server text in it (an error body, a title) never drives the terminal
+        err.println("tcli: " + dev.tcli.spi.output.SafeText.escape(Redactor.redact(message)));
         if (verbosity > 0) {
             java.io.StringWriter sw = new java.io.StringWriter();
             e.printStackTrace(new PrintWriter(sw));

@@ -18,11 +18,24 @@ public final class SafeText {
 
     /** {@code s} with every control character escaped; the same string when there is none (null stays null). */
     public static String escape(String s) {
+        return escape(s, false);
+    }
+
+    /** As {@link #escape(String)}, but newlines kept: for free text printed as several lines (an update's body). */
+    public static String escapeKeepingLines(String s) {
+        return escape(s, true);
+    }
+
+    private static boolean shown(char c, boolean keepLines) {
+        return isControl(c) && !(keepLines && c == '\n');
+    }
+
+    private static String escape(String s, boolean keepLines) {
         if (s == null) {
             return null;
         }
         int i = 0;
-        while (i < s.length() && !isControl(s.charAt(i))) {
+        while (i < s.length() && !shown(s.charAt(i), keepLines)) {
             i++;
         }
         if (i == s.length()) {
@@ -31,7 +44,7 @@ public final class SafeText {
         StringBuilder b = new StringBuilder(s.length() + 8).append(s, 0, i);
         for (; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!isControl(c)) {
+            if (!shown(c, keepLines)) {
                 b.append(c);
             } else if (c == '\n') {
                 b.append("\\n");

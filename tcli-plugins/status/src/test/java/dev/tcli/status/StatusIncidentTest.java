@@ -58,6 +58,25 @@ class StatusIncidentTest extends StatusTestBase {
         assertTrue(writes().isEmpty(), "nothing was changed");
     }
 
+    /** Issue 14 section 2: an incident name with escape sequences, as an integration could write it, never drives the terminal. */
+    @Test
+    void escapeSequencesInAnIncidentNameAreShownEscapedInTableAndCsvAndExactInJson() {
+        String name = "\u001b]0;pwned\u0007Builds \u001b[2Jfailing\rAll good \u009b31m";
+        ok("incident", "create", "--name", name, "--message", "m", "--no-notify", "--yes");
+        for (String format : List.of("table", "csv")) {
+            var r = ok("incident", "list", "--unresolved", "-o", format);
+            assertFalse(r.stdout().chars().anyMatch(c -> c == 0x1b || c == '\r' || c == 0x07 || c == 0x9b), format + ": " + r.stdout());
+            assertTrue(r.stdout().contains("\\x1b]0;pwned\\x07Builds \\x1b[2Jfailing\\rAll good \\x9b31m"), r.stdout());
+        }
+        String id = ok("incident", "list", "--unresolved", "-o", "json").json().get(0).path("id").asText();
+        var shown = ok("incident", "show", id);
+        assertFalse(shown.stdout().contains("\u001b"), shown.stdout());
+        assertEquals(name, ok("incident", "show", id, "-o", "json").json().path("name").asText());
+        assertEquals(name, ok("incident", "list", "--unresolved", "-o", "jsonl").stdout().lines()
+                .map(l -> { try { return JSON.readTree(l).path("name").asText(); } catch (Exception e) { throw new AssertionError(e); } })
+                .filter(n -> n.contains("pwned")).findFirst().orElseThrow());
+    }
+
     @Test
     void templatesListsThePagesTemplates() {
         JsonNode t = ok("templates", "-o", "json").json();
