@@ -337,6 +337,8 @@ final class JsonApiClient implements ApiClient {
         @Override
         public void saveFromResponse(HttpUrl url, List<Cookie> list) {
             for (Cookie c : list) {
+                // a session cookie is a credential for the job: never shown, whatever echoes it
+                Redactor.register(c.value());
                 cookies.put(c.name() + "@" + c.domain() + c.path(), c);
             }
         }
