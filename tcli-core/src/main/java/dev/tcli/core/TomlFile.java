@@ -50,6 +50,11 @@ public final class TomlFile {
         return parse(path, display, text);
     }
 
+    /** Exit 3 with file and line when {@code text} is not valid TOML: checked before a file is replaced. */
+    public static void check(String display, String text) {
+        parse(null, display, text);
+    }
+
     static TomlFile parse(Path path, String display, String text) {
         try {
             JsonNode node = text.isBlank() ? JsonNodeFactory.instance.objectNode() : MAPPER.readTree(text);

@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -273,10 +272,7 @@ public final class Inventory {
         String output = runInventory(command, timeout);
         JsonNode nodes = parseInventory(output, command);
         try {
-            Files.createDirectories(cache.getParent());
-            Path tmp = Files.createTempFile(cache.getParent(), "inventory", ".tmp");
-            Files.writeString(tmp, output);
-            Files.move(tmp, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            dev.tcli.spi.PrivateFiles.replace(cache, output);
         } catch (IOException e) {
             ctx.out().note("could not cache the inventory: " + e.getMessage());
         }
