@@ -91,6 +91,21 @@ public final class Tcli {
     }
 
     public int run(String... args) {
+        int code = runCommand(args);
+        // output that could not be written (a full disk, a closed stdout) is a failure, not a silent 0
+        if (sys.out() instanceof WatchedOutput w) {
+            java.io.IOException lost = w.failure();
+            if (lost != null) {
+                PrintWriter err = new PrintWriter(sys.err(), true);
+                err.println("tcli: cannot write output: " + dev.tcli.spi.output.SafeText.escape(
+                        lost.getMessage() == null ? lost.getClass().getSimpleName() : lost.getMessage()));
+                return code == ExitCode.OK ? ExitCode.FAILED : code;
+            }
+        }
+        return code;
+    }
+
+    private int runCommand(String... args) {
         GlobalOptions scanned = new GlobalOptions();
         RootCommand scan = new RootCommand(scanned);
         PrintWriter err = new PrintWriter(sys.err(), true);
