@@ -185,23 +185,24 @@ final class JsonApiClient implements ApiClient {
             return new ApiException(ExitCode.UNAVAILABLE, s, body, service + " is rate limiting us (HTTP " + s + ") and retries ran out"
                     + suffix + "; wait a minute and try again");
         }
-        if (s == 401 || s == 403) {
-            return new ApiException(ExitCode.AUTH, s, body, service + " rejected the credentials (HTTP " + s + suffix
+        int code = ApiException.exitCodeFor(s);
+        if (code == ExitCode.AUTH) {
+            return new ApiException(code, s, body, service + " rejected the credentials (HTTP " + s + suffix
                     + "); check them with 'tcli config show' and 'tcli onboard check'");
         }
-        if (s == 404) {
-            return new ApiException(ExitCode.NOT_FOUND, s, body, service + ": not found (" + where + ")" + suffix);
+        if (code == ExitCode.NOT_FOUND) {
+            return new ApiException(code, s, body, service + ": not found (" + where + ")" + suffix);
         }
-        if (s >= 500) {
-            return new ApiException(ExitCode.UNAVAILABLE, s, body, service + " is failing (HTTP " + s + " on " + where
-                    + ") after retries" + suffix + "; try again later");
+        if (code == ExitCode.UNAVAILABLE) {
+            return new ApiException(code, s, body, service + " is failing (HTTP " + s + " on " + where
+                    + ")" + suffix + "; try again later");
         }
         if (s >= 300 && s < 400) {
             String loc = r.header("Location");
             return new ApiException(ExitCode.FAILED, s, body, service + " redirected " + where + " to "
                     + (loc == null ? "?" : loc) + "; check base_url");
         }
-        return new ApiException(ExitCode.FAILED, s, body, service + " refused " + where + " (HTTP " + s + ")" + suffix);
+        return new ApiException(code, s, body, service + " refused " + where + " (HTTP " + s + ")" + suffix);
     }
 
     /** The error shapes of PagerDuty, Statuspage, Sumo Logic and Splunk On-Call (CONTRACTS.md). */

@@ -228,19 +228,20 @@ public final class SumoClient {
         String code = err.path("code").asText("");
         String suffix = detail.isEmpty() ? "" : ": " + detail + (code.isEmpty() ? "" : " (" + code + ")");
         int s = r.status();
-        if (s == 401 || s == 403) {
-            return new ApiException(ExitCode.AUTH, s, err, "Sumo Logic rejected the access id/key (HTTP " + s + suffix
+        int exit = ApiException.exitCodeFor(s); // the one mapping every client shares
+        if (exit == ExitCode.AUTH) {
+            return new ApiException(exit, s, err, "Sumo Logic rejected the access id/key (HTTP " + s + suffix
                     + "); check access_id and access_key in [profiles." + ctx.profile() + ".sumologic]");
         }
-        if (s == 429 || s >= 500) {
-            return new ApiException(ExitCode.UNAVAILABLE, s, err, "Sumo Logic is " + (s == 429 ? "rate limiting us" : "failing")
-                    + " (HTTP " + s + " on " + method + " " + path + ") after retries" + suffix + "; try again in a minute");
+        if (exit == ExitCode.UNAVAILABLE) {
+            return new ApiException(exit, s, err, "Sumo Logic is " + (s == 429 ? "rate limiting us" : "failing")
+                    + " (HTTP " + s + " on " + method + " " + path + ")" + suffix + "; try again in a minute");
         }
-        if (s == 404) {
-            return new ApiException(ExitCode.NOT_FOUND, s, err, "Sumo Logic: not found (" + method + " " + path + ")" + suffix
+        if (exit == ExitCode.NOT_FOUND) {
+            return new ApiException(exit, s, err, "Sumo Logic: not found (" + method + " " + path + ")" + suffix
                     + "; is base_url " + base + " a Sumo Logic API URL?");
         }
-        return new ApiException(ExitCode.FAILED, s, err, "Sumo Logic refused " + method + " " + path + " (HTTP " + s + ")" + suffix);
+        return new ApiException(exit, s, err, "Sumo Logic refused " + method + " " + path + " (HTTP " + s + ")" + suffix);
     }
 
     private static JsonNode parse(ApiClient.Response r) {

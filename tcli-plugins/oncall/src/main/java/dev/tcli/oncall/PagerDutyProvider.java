@@ -261,10 +261,8 @@ final class PagerDutyProvider implements OncallProvider {
             p.put("limit", limit);
             p.put("offset", offset);
             JsonNode page = api().get("/incidents", p);
-            JsonNode items = page.path("incidents");
-            if (!items.isArray()) {
-                throw TcliException.failed("PagerDuty answered GET /incidents without an incidents array; is base_url right?");
-            }
+            // an empty or shapeless 2xx is exit 6 like every other malformed answer (not 1, not "no incidents")
+            JsonNode items = ApiException.array(page, "incidents", "PagerDuty", "GET /incidents");
             List<JsonNode> list = new ArrayList<>();
             items.forEach(list::add);
             offset += list.size();
@@ -382,18 +380,16 @@ final class PagerDutyProvider implements OncallProvider {
     }
 
     private Pages.Page page(String path, Map<String, ?> query, String key, int offset) {
-        return page(path, query, key, offset, false);
+        return page(path, query, key, offset, true);
     }
 
-    /** @param strict an answer without the {@code key} list is exit 6 rather than an empty page */
+    /** An answer without the {@code key} list is exit 6, never an empty page (an empty roster is not "nobody on call"). */
     private Pages.Page page(String path, Map<String, ?> query, String key, int offset, boolean strict) {
         Map<String, Object> p = new LinkedHashMap<>(query);
         p.put("limit", PAGE);
         p.put("offset", offset);
         JsonNode page = api().get(path, p);
-        if (strict && !page.path(key).isArray()) {
-            throw TcliException.unavailable("PagerDuty answered GET " + path + " without a '" + key + "' list", null);
-        }
+        ApiException.array(page, key, "PagerDuty", "GET " + path);
         List<JsonNode> items = new ArrayList<>();
         page.path(key).forEach(items::add);
         return new Pages.Page(items, page.path("more").asBoolean(false) && offset + 2 * PAGE <= MAX_OFFSET);

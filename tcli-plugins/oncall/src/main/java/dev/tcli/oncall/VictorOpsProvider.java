@@ -148,7 +148,7 @@ final class VictorOpsProvider implements OncallProvider {
 
     private List<JsonNode> active() {
         List<JsonNode> out = new ArrayList<>();
-        api().get("/api-public/v1/incidents").path("incidents").forEach(out::add);
+        ApiException.array(api().get("/api-public/v1/incidents"), "incidents", "Splunk On-Call", "GET /api-public/v1/incidents").forEach(out::add);
         return out;
     }
 
@@ -433,7 +433,7 @@ final class VictorOpsProvider implements OncallProvider {
 
     private String policySlug(String policy) {
         JsonNode cur = api().get("/api-public/v1/oncall/current");
-        for (JsonNode team : cur.path("teamsOnCall")) {
+        for (JsonNode team : ApiException.array(cur, "teamsOnCall", "Splunk On-Call", "GET /api-public/v1/oncall/current")) {
             for (JsonNode n : team.path("onCallNow")) {
                 JsonNode ep = n.path("escalationPolicy");
                 if (ep.path("slug").asText().equals(policy) || ep.path("name").asText().equalsIgnoreCase(policy)) {
@@ -489,7 +489,7 @@ final class VictorOpsProvider implements OncallProvider {
         List<OnCall> out = new ArrayList<>();
         if (at == null) {
             Map<String, String> ends = currentShiftEnds();
-            for (JsonNode team : api().get("/api-public/v1/oncall/current").path("teamsOnCall")) {
+            for (JsonNode team : ApiException.array(api().get("/api-public/v1/oncall/current"), "teamsOnCall", "Splunk On-Call", "GET /api-public/v1/oncall/current")) {
                 int level = 0;
                 for (JsonNode n : team.path("onCallNow")) {
                     level++;
@@ -619,7 +619,7 @@ final class VictorOpsProvider implements OncallProvider {
         }
         String slug = null;
         String from = null;
-        for (JsonNode team : api().get("/api-public/v1/oncall/current").path("teamsOnCall")) {
+        for (JsonNode team : ApiException.array(api().get("/api-public/v1/oncall/current"), "teamsOnCall", "Splunk On-Call", "GET /api-public/v1/oncall/current")) {
             for (JsonNode n : team.path("onCallNow")) {
                 if (slug == null && matches(n.path("escalationPolicy"), schedule)) {
                     slug = n.path("escalationPolicy").path("slug").asText();

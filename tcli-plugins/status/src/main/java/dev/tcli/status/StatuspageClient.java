@@ -24,6 +24,10 @@ public final class StatuspageClient {
     private final ApiClient api;
     private final String pageId;
     private final int perPage;
+    /** On a dry run a write sends nothing and its answer is missing: only real answers are checked. */
+    private boolean dryRun;
+    /** For journaling writes whose outcome is unknown (null in tests that build a bare client). */
+    private dev.tcli.spi.ModuleContext ctx;
 
     StatuspageClient(ApiClient api, String pageId, int perPage) {
         this.api = api;
@@ -43,7 +47,10 @@ public final class StatuspageClient {
         String token = ctx.secret("statuspage", "token");
         int perPage = Math.max(1, Math.min(MAX_PER_PAGE, s.integer("per_page").orElse(MAX_PER_PAGE)));
         ApiClient api = ctx.http().api("statuspage").baseUrl(base).header("Authorization", "OAuth " + token, true).build();
-        return new StatuspageClient(api, page, perPage);
+        StatuspageClient c = new StatuspageClient(api, page, perPage);
+        c.dryRun = ctx.flags().dryRun();
+        c.ctx = ctx;
+        return c;
     }
 
     public String pageId() {
@@ -76,7 +83,9 @@ public final class StatuspageClient {
 
     public JsonNode setComponentStatus(String componentId, ComponentStatus status) {
         Map<String, Object> body = Map.of("component", Map.of("status", status.api()));
-        return api.send("PATCH", ApiPath.of("/pages/{}/components/{}", pageId, componentId), null, body, Map.of());
+        return unknownOutcome("component set", componentId, Map.of("component_id", componentId, "to", status.api()),
+                "tcli status components", () -> written(api.send("PATCH", ApiPath.of("/pages/{}/components/{}", pageId, componentId),
+                        null, body, Map.of()), "PATCH /components/" + componentId));
     }
 
     /** Incidents newest first; {@code unresolved} uses the page's own unresolved listing. */
@@ -99,17 +108,44 @@ public final class StatuspageClient {
     }
 
     public JsonNode createIncident(ObjectNode incident) {
-        return refine(() -> api.send("POST", ApiPath.of("/pages/{}/incidents", pageId), null, wrap(incident), Map.of()));
+        return unknownOutcome("incident create", incident.path("name").asText(), Map.of("name", incident.path("name").asText()),
+                "tcli status incident list --unresolved", () -> written(refine(() -> api.send("POST", ApiPath.of("/pages/{}/incidents", pageId),
+                        null, wrap(incident), Map.of())), "POST /incidents"));
     }
 
     public JsonNode updateIncident(String id, ObjectNode incident) {
-        return refine(() -> api.send("PATCH", ApiPath.of("/pages/{}/incidents/{}", pageId, id), null, wrap(incident), Map.of()));
+        String verb = "resolved".equals(incident.path("status").asText()) ? "incident resolve" : "incident update";
+        return unknownOutcome(verb, id, Map.of("status", incident.path("status").asText("")), "tcli status incident show " + id,
+                () -> written(refine(() -> api.send("PATCH", ApiPath.of("/pages/{}/incidents/{}", pageId, id), null, wrap(incident),
+                        Map.of())), "PATCH /incidents/" + id));
     }
 
     public List<JsonNode> templates() {
         List<JsonNode> out = new ArrayList<>();
         paged(ApiPath.of("/pages/{}/incident_templates", pageId), "per_page", Map.of()).forEach(out::add);
         return out;
+    }
+
+    /** A timeout, 5xx, malformed answer or Ctrl-C after sending: journaled as unknown, "check before retrying". */
+    private JsonNode unknownOutcome(String verb, String target, Map<String, ?> details, String check,
+            java.util.function.Supplier<JsonNode> write) {
+        if (ctx == null) {
+            return write.get();
+        }
+        Map<String, Object> d = new LinkedHashMap<>(details);
+        d.put("page_id", pageId);
+        return dev.tcli.spi.UnknownOutcome.guard(ctx, "status", verb, target, d, check, write);
+    }
+
+    /**
+     * A write's answer must name what was written: an empty or id-less 2xx is exit 6 (the write
+     * may have happened: the caller journals it as unknown), never "done" with an empty target.
+     */
+    private JsonNode written(JsonNode reply, String where) {
+        if (!dryRun) {
+            ApiException.text(reply, "id", "statuspage", where);
+        }
+        return reply;
     }
 
     private static ObjectNode wrap(ObjectNode incident) {
