@@ -158,6 +158,37 @@ class HttpLayerTest {
         assertFalse(r.stdout().contains("sekrit-123456"), r.toString());
     }
 
+    /** Issue 14 section 7: an oversized answer is exit 6 with one line, never an OutOfMemoryError; waits are bounded. */
+    @Test
+    void anOversizedAnswerIsExit6AndZeroOrNegativeLimitsAreConfigErrors() {
+        t.config("""
+                default_profile = "live"
+                [profiles.live.http]
+                retry_backoff = "10ms"
+                max_retries = 0
+                max_body = "1KB"
+                """);
+        String big = "{\"x\":\"" + "a".repeat(5000) + "\"}";
+        server.enqueue(json(200, big));
+        var declared = t.run("echo", "call", "GET", url());
+        assertEquals(6, declared.exit(), declared.toString());
+        assertTrue(declared.stderr().contains("larger than 1000 bytes") && declared.stderr().contains("max_body"), declared.stderr());
+        assertEquals(1, declared.stderr().lines().count(), declared.stderr());
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").chunkedBody(big, 100).build());
+        var chunked = t.run("echo", "call", "GET", url());
+        assertEquals(6, chunked.exit(), chunked.toString());
+        server.enqueue(json(200, "{\"ok\":true}"));
+        assertEquals(0, t.run("echo", "call", "GET", url()).exit(), "a small answer is fine");
+        for (String bad : List.of("timeout = \"0s\"", "connect_timeout = \"0s\"", "retry_backoff = \"0s\"", "max_retries = -1",
+                "max_retries = 1000", "max_body = \"lots\"", "max_body = \"0\"", "max_body = \"99999999999GiB\"")) {
+            t.config("default_profile = \"live\"\n[profiles.live.http]\n" + bad + "\n");
+            var r = t.run("echo", "call", "GET", url());
+            assertEquals(3, r.exit(), bad + ": " + r);
+            assertTrue(r.stderr().contains("config.toml:3"), bad + ": " + r.stderr());
+            assertEquals(1, r.stderr().lines().count(), r.stderr());
+        }
+    }
+
     /** Issue 14 section 4: a server that echoes the request shows the credential encoded; every form is masked. */
     @Test
     void secretsAreMaskedInTheirEncodedFormsAndCookieValues() {

@@ -91,7 +91,7 @@ final class JsonApiClient implements ApiClient {
     public Response exchange(String method, String path, Map<String, ?> query, Object body, Map<String, String> extra) {
         Request request = request(method, path, query, body, extra);
         try (okhttp3.Response response = clients.execute(request)) {
-            return new Response(response.code(), response.headers().toMultimap(), response.body().string());
+            return new Response(response.code(), response.headers().toMultimap(), boundedBody(response, method, path));
         } catch (SocketTimeoutException e) {
             throw new ApiException(ExitCode.UNAVAILABLE, 0, MissingNode.getInstance(),
                     service + " did not answer in time (" + method + " " + path + "); try again, or raise timeout in [profiles.<name>.http]");
@@ -101,6 +101,20 @@ final class JsonApiClient implements ApiClient {
             throw new ApiException(ExitCode.UNAVAILABLE, 0, MissingNode.getInstance(),
                     "cannot reach " + service + " at " + baseUrl + ": " + Redactor.redact(String.valueOf(e.getMessage())));
         }
+    }
+
+    /** The body, or exit 6 when it is larger than max_body: never an OutOfMemoryError for a hostile or runaway answer. */
+    private String boundedBody(okhttp3.Response response, String method, String path) throws IOException {
+        long max = layer.maxBody();
+        okhttp3.ResponseBody b = response.body();
+        long declared = b.contentLength();
+        okio.BufferedSource src = b.source();
+        if (declared > max || src.request(max + 1)) {
+            throw new ApiException(ExitCode.UNAVAILABLE, response.code(), MissingNode.getInstance(), service + " sent an answer larger than "
+                    + max + " bytes to " + method + " " + path + " (max_body in [profiles.<name>.http]); narrow the request or raise max_body");
+        }
+        java.nio.charset.Charset cs = b.contentType() == null ? StandardCharsets.UTF_8 : b.contentType().charset(StandardCharsets.UTF_8);
+        return src.readString(cs);
     }
 
     private Request request(String method, String path, Map<String, ?> query, Object body, Map<String, String> extra) {
