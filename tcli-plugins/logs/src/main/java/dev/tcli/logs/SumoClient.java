@@ -82,10 +82,28 @@ public final class SumoClient {
     String create(Map<String, Object> request) {
         ApiClient.Response r = call("POST", JOBS, null, request);
         if (r.status() == 202 || r.status() == 200 || r.status() == 201) {
-            JsonNode body = parse(r);
-            String id = body.path("id").asText("");
+            String id = "";
+            String what = "no job id";
+            try {
+                id = parse(r).path("id").asText("");
+            } catch (ApiException cut) {
+                what = shape(r.body());
+            }
             if (id.isEmpty()) {
-                throw new ApiException(ExitCode.UNAVAILABLE, r.status(), body, "Sumo Logic created a search job but sent no id; try again");
+                // the job exists even though its answer was cut: its Location names it, so it is deleted, not left running
+                String fromLocation = jobIdFrom(r.header("Location"));
+                String fate;
+                if (fromLocation == null) {
+                    fate = "no Location header to find the job it may have created (it expires 30 s after creation without polls)";
+                } else {
+                    try {
+                        delete(fromLocation);
+                        fate = "the job it created (" + fromLocation + ") was deleted";
+                    } catch (RuntimeException e) {
+                        fate = "could not delete the job it created (" + fromLocation + "); it expires in 30 s";
+                    }
+                }
+                throw ApiException.malformed("Sumo Logic", "POST " + JOBS, what + "; " + fate);
             }
             return id;
         }
@@ -160,7 +178,7 @@ public final class SumoClient {
             }
         } catch (java.io.IOException e) {
             throw new ApiException(ExitCode.UNAVAILABLE, r.status(), MissingNode.getInstance(),
-                    "Sumo Logic sent a malformed page of messages (" + e.getMessage().lines().findFirst().orElse("") + "); try again");
+                    "Sumo Logic sent a malformed page of messages (" + shape(r.body()) + "); try again");
         }
         return out;
     }
@@ -249,8 +267,26 @@ public final class SumoClient {
             return dev.tcli.logs.Json.MAPPER.readTree(r.body() == null || r.body().isBlank() ? "{}" : r.body());
         } catch (java.io.IOException e) {
             throw new ApiException(ExitCode.UNAVAILABLE, r.status(), MissingNode.getInstance(),
-                    "Sumo Logic sent a malformed answer (" + e.getMessage().lines().findFirst().orElse("") + "); try again");
+                    "Sumo Logic sent a malformed answer (" + shape(r.body()) + "); try again");
         }
+    }
+
+    /** What is wrong with an answer, in words (not the JSON parser's internals). */
+    static String shape(String body) {
+        if (body == null || body.isBlank()) {
+            return "an empty body";
+        }
+        String b = body.strip();
+        return b.startsWith("{") || b.startsWith("[") ? "cut short after " + body.length() + " bytes" : "not JSON";
+    }
+
+    /** The job id at the end of a create answer's {@code Location} ({@code .../api/v1/search/jobs/ID}), or null. */
+    static String jobIdFrom(String location) {
+        if (location == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/search/jobs/([A-Za-z0-9_-]{1,64})/?$").matcher(location.strip());
+        return m.find() ? m.group(1) : null;
     }
 
     static JsonNode parseQuietly(ApiClient.Response r) {
