@@ -48,6 +48,7 @@ public final class DefaultContext implements ModuleContext, Flags {
 
     private XdgPaths paths;
     private TomlFile config;
+    private java.util.List<String> configProblems = java.util.List.of();
     private boolean configLoaded;
     private String profile;
     private ObjectNode profileNode;
@@ -88,6 +89,13 @@ public final class DefaultContext implements ModuleContext, Flags {
             boolean explicit = globals.config != null || sys.get("TCLI_CONFIG") != null;
             if (Files.exists(file)) {
                 config = TomlFile.read(file, display(file));
+                configProblems = ConfigSchema.problems(config, java.util.Set.of());
+                if (!globals.quiet) {
+                    // a typo'd key is named, never silently ignored (the default it falls back to may be the public API)
+                    for (String p : configProblems) {
+                        err.println("warning: " + dev.tcli.spi.output.SafeText.escape(p));
+                    }
+                }
             } else if (explicit) {
                 throw TcliException.config("config file " + file + " does not exist; run 'tcli config init --config "
                         + file + "' to create it");
@@ -95,6 +103,12 @@ public final class DefaultContext implements ModuleContext, Flags {
             configLoaded = true;
         }
         return config;
+    }
+
+    /** Unknown keys and sections of the config file (each with FILE:LINE and a did-you-mean), after {@link #config()}. */
+    public synchronized java.util.List<String> configProblems() {
+        config();
+        return configProblems;
     }
 
     String display(Path file) {
@@ -137,6 +151,14 @@ public final class DefaultContext implements ModuleContext, Flags {
             }
             if (builtIn != null) {
                 ProfileProvider provider = provider(builtIn);
+                if (provider == null && profileNode != null && c.root().path("profiles").has(builtIn)) {
+                    // extends names a profile of the file (a -> b -> a is a cycle): say what extends takes
+                    JsonNode back = c.root().path("profiles").path(builtIn).get("extends");
+                    boolean cycle = builtIn.equals(name) || back != null && name.equals(back.asText());
+                    throw TcliException.config(c.where("profiles." + name + ".extends") + ": extends = \"" + builtIn + "\" names a profile of "
+                            + c.display() + (cycle ? ", which extends it back (a cycle)" : "")
+                            + "; extends takes a built-in profile (sandbox), not another profile of the file");
+                }
                 if (provider == null) {
                     throw TcliException.config((profileNode != null ? c.where("profiles." + name + ".extends") + ": " : "")
                             + "unknown profile '" + builtIn + "'"

@@ -44,10 +44,37 @@ public final class TomlFile {
             text = Files.readString(path);
         } catch (NoSuchFileException e) {
             throw TcliException.config(display + ": no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // not "Input length = 1": say what is wrong and where
+            throw TcliException.config(display + ":" + firstBadLine(path) + ": not UTF-8 text; save the file as UTF-8");
         } catch (IOException e) {
             throw TcliException.config(display + ": cannot read: " + e.getMessage());
         }
         return parse(path, display, text);
+    }
+
+    /** The line of the first byte sequence that is not UTF-8 (1 when it cannot be told). */
+    private static int firstBadLine(Path path) {
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+            int line = 1;
+            int start = 0;
+            for (int i = 0; i <= bytes.length; i++) {
+                if (i == bytes.length || bytes[i] == '\n') {
+                    try {
+                        decoder.reset().decode(java.nio.ByteBuffer.wrap(bytes, start, i - start));
+                    } catch (java.nio.charset.CharacterCodingException bad) {
+                        return line;
+                    }
+                    line++;
+                    start = i + 1;
+                }
+            }
+        } catch (IOException e) {
+            // the caller's message stands without the line
+        }
+        return 1;
     }
 
     /** Exit 3 with file and line when {@code text} is not valid TOML: checked before a file is replaced. */

@@ -94,7 +94,7 @@ final class JsonApiClient implements ApiClient {
             return new Response(response.code(), response.headers().toMultimap(), boundedBody(response, method, path));
         } catch (SocketTimeoutException e) {
             throw new ApiException(ExitCode.UNAVAILABLE, 0, MissingNode.getInstance(),
-                    service + " did not answer in time (" + method + " " + path + "); try again, or raise timeout in [profiles.<name>.http]");
+                    service + " did not answer in time (" + method + " " + path + "); try again, or raise timeout in [" + layer.table() + "]");
         } catch (InterruptedIOException e) {
             throw new TcliException(ExitCode.INTERRUPTED, "interrupted");
         } catch (IOException e) {
@@ -111,7 +111,7 @@ final class JsonApiClient implements ApiClient {
         okio.BufferedSource src = b.source();
         if (declared > max || src.request(max + 1)) {
             throw new ApiException(ExitCode.UNAVAILABLE, response.code(), MissingNode.getInstance(), service + " sent an answer larger than "
-                    + max + " bytes to " + method + " " + path + " (max_body in [profiles.<name>.http]); narrow the request or raise max_body");
+                    + max + " bytes to " + method + " " + path + " (max_body in [" + layer.table() + "]); narrow the request or raise max_body");
         }
         java.nio.charset.Charset cs = b.contentType() == null ? StandardCharsets.UTF_8 : b.contentType().charset(StandardCharsets.UTF_8);
         return src.readString(cs);

@@ -134,6 +134,12 @@ public final class OkHttpLayer implements Http {
         return count * mult;
     }
 
+    /** Where the user changes an http setting: {@code profiles.live.http} (never a literal placeholder). */
+    String table() {
+        Settings s = settings.get();
+        return s.table().contains("?") ? "profiles.NAME.http" : s.table();
+    }
+
     /** A duration setting that must be more than zero (exit 3 naming it otherwise). */
     private static Duration positive(Settings s, String key, Duration otherwise) {
         Duration d = s.duration(key).orElse(otherwise);

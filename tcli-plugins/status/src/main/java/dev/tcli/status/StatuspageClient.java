@@ -38,11 +38,7 @@ public final class StatuspageClient {
     /** From {@code [profiles.X.statuspage]}: base_url (default the public API), page_id, token or token_cmd. */
     public static StatuspageClient connect(ModuleContext ctx) {
         var s = ctx.settings("statuspage");
-        String base = s.string("base_url", DEFAULT_URL).replaceAll("/+$", "");
-        // DESIGN.md's example writes the bare host; the API itself lives under /v1
-        if (base.equals("https://api.statuspage.io")) {
-            base = DEFAULT_URL;
-        }
+        String base = apiBase(s.string("base_url", DEFAULT_URL));
         String page = s.require("page_id");
         String token = ctx.secret("statuspage", "token");
         int perPage = Math.max(1, Math.min(MAX_PER_PAGE, s.integer("per_page").orElse(MAX_PER_PAGE)));
@@ -51,6 +47,16 @@ public final class StatuspageClient {
         c.dryRun = ctx.flags().dryRun();
         c.ctx = ctx;
         return c;
+    }
+
+    /**
+     * base_url as the API wants it: documented as a host, so any base without a version segment
+     * ({@code /v1}) gets {@code /v1} added (a proxy's {@code https://proxy/statuspage} too), not only
+     * the exact public host.
+     */
+    static String apiBase(String configured) {
+        String base = configured.replaceAll("/+$", "");
+        return base.matches("(?i)^[a-z][a-z0-9+.-]*://[^/]+(/.*)?/v\\d+$") ? base : base + "/v1";
     }
 
     public String pageId() {
