@@ -109,6 +109,17 @@ public final class Tcli {
         GlobalOptions scanned = new GlobalOptions();
         RootCommand scan = new RootCommand(scanned);
         PrintWriter err = new PrintWriter(sys.err(), true);
+        for (String a : args) {
+            if (a.equals("--")) {
+                // before the module name '--' would end tcli's own options and run nothing: say so instead of exiting 0
+                err.println("tcli: '--' before the module name: write the module first, e.g. 'tcli oncall incidents'"
+                        + " ('--' belongs after it, for a plugin's own arguments)");
+                return ExitCode.USAGE;
+            }
+            if (!a.startsWith("-")) {
+                break;
+            }
+        }
         if (!QuickScan.scan(args, scan)) {
             CommandLine scanner = new CommandLine(scan);
             scanner.setStopAtPositional(true);

@@ -59,4 +59,19 @@ class MalformedAnswersTest extends OncallTestBase {
         String journal = read(t.stateDir().resolve("journal.jsonl"));
         assertTrue(journal.contains("\"verb\":\"ack\"") && journal.contains("\"outcome\":\"unknown\""), journal);
     }
+
+    /** Issue 14 section 7: numbers and times a user can type are exit 2 with one line. */
+    @Test
+    void badNumbersAndTimesAreOneUsageLine() {
+        for (String[] argv : List.of(new String[] {"incidents", "--limit", "0"}, new String[] {"incidents", "--limit", "-1"},
+                new String[] {"incidents", "--limit", "99999999999"}, new String[] {"incidents", "--since", "99999999999999d"},
+                new String[] {"incidents", "--since", "1h", "--until", "2h"}, new String[] {"incidents", "--since", "soonish"})) {
+            var r = run(argv);
+            assertEquals(2, r.exit(), String.join(" ", argv) + ": " + r);
+            assertFalse(r.stderr().contains("unexpected error") || r.stderr().contains("java."), r.stderr());
+        }
+        var dd = t.run("--", "oncall", "incidents");
+        assertEquals(2, dd.exit(), dd.toString());
+        assertEquals(1, dd.stderr().lines().count(), dd.stderr());
+    }
 }
