@@ -62,7 +62,7 @@ public final class DefaultContext implements ModuleContext {
         this.out = new PrintWriter(sys.out(), false);
         this.err = new PrintWriter(sys.err(), true);
         this.flags = new RunFlags(sys, globals);
-        this.config = new PersonalConfig(sys, globals, this::paths);
+        this.config = new PersonalConfig(sys, globals, this::paths, err);
         this.profiles = new ProfileResolver(sys, globals, config, registry, this::paths, err);
         this.team = new TeamFileLoader(sys, globals, config, profiles, this::paths, err, version);
         this.services = new RunServices(sys, flags, version, out, err, this::paths, this::settingsOrDefaults, this::zone,
@@ -85,6 +85,11 @@ public final class DefaultContext implements ModuleContext {
     /** The personal config file, or null when there is none (and none was asked for explicitly). */
     public TomlFile config() {
         return config.file();
+    }
+
+    /** Unknown keys and sections of the config file (each with FILE:LINE and a did-you-mean), after {@link #config()}. */
+    public List<String> configProblems() {
+        return config.problems();
     }
 
     String display(Path file) {

@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcli.spi.Journal;
 import dev.tcli.spi.JournalEntry;
 import dev.tcli.spi.TcliException;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,13 +36,24 @@ final class JournalReader {
     static Journal.Entries read(Path file, Predicate<JournalEntry> keep) {
         List<JournalEntry> out = new ArrayList<>();
         int bad = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isBlank()) {
+        // bytes, not a Reader: a line cut inside a multi-byte character is one unreadable line, not "Input length = 1"
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+            int b;
+            boolean more = true;
+            while (more) {
+                b = in.read();
+                if (b != '\n' && b != -1) {
+                    line.write(b);
                     continue;
                 }
-                JournalEntry e = parse(line);
+                more = b != -1;
+                String text = decode(line.toByteArray());
+                line.reset();
+                if (text != null && text.isBlank()) {
+                    continue;
+                }
+                JournalEntry e = text == null ? null : parse(text);
                 if (e == null) {
                     bad++;
                 } else if (keep.test(e)) {
@@ -50,6 +66,16 @@ final class JournalReader {
             throw TcliException.failed("cannot read the journal " + file + ": " + e.getMessage());
         }
         return new Journal.Entries(out, bad);
+    }
+
+    /** Strict UTF-8: null for bytes that are not (a torn multi-byte character). */
+    static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     static JournalEntry parse(String line) {

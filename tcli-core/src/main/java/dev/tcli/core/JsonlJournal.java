@@ -9,9 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -55,9 +53,8 @@ final class JsonlJournal implements Journal {
         }
         String line = Redactor.redact(e.toString()) + "\n";
         try {
-            Files.createDirectories(file.getParent());
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
+            // 0600 in a 0700 directory, never through a symlink: it holds names and what the user did
+            try (FileChannel ch = dev.tcli.spi.PrivateFiles.openForAppend(file);
                     FileLock ignored = ch.lock()) {
                 long size = ch.size();
                 String prefix = "";

@@ -91,6 +91,14 @@ final class ProfileResolver {
         ProfileProvider.OpenProfile opened = null;
         if (builtIn != null) {
             ProfileProvider provider = provider(builtIn);
+            if (provider == null && table != null && c.root().path("profiles").has(builtIn)) {
+                // extends names a profile of the file (a -> b -> a is a cycle): say what extends takes
+                JsonNode back = c.root().path("profiles").path(builtIn).get("extends");
+                boolean cycle = builtIn.equals(name) || back != null && name.equals(back.asText());
+                throw TcliException.config(c.where("profiles." + name + ".extends") + ": extends = \"" + builtIn + "\" names a profile of "
+                        + c.display() + (cycle ? ", which extends it back (a cycle)" : "")
+                        + "; extends takes a built-in profile (sandbox), not another profile of the file");
+            }
             if (provider == null) {
                 throw TcliException.config((table != null ? c.where("profiles." + name + ".extends") + ": " : "")
                         + "unknown profile '" + builtIn + "'"

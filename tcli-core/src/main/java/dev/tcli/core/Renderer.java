@@ -7,6 +7,7 @@ import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
 import dev.tcli.spi.output.Column;
 import dev.tcli.spi.output.Output;
+import dev.tcli.spi.output.SafeText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -64,7 +65,7 @@ final class Renderer implements Output {
                 for (T row : rows) {
                     List<String> cells = new ArrayList<>();
                     for (Column<T> c : columns) {
-                        cells.add(cell(c.value().apply(row)));
+                        cells.add(SafeText.escape(cell(c.value().apply(row))));
                     }
                     out.println(csvLine(cells));
                 }
@@ -84,7 +85,7 @@ final class Renderer implements Output {
         } else {
             int w = fields.stream().mapToInt(c -> c.header().length()).max().orElse(0);
             for (Column<T> f : fields) {
-                String v = cell(f.value().apply(value));
+                String v = SafeText.escape(cell(f.value().apply(value)));
                 out.println(pad(f.header() + ":", w + 1) + "  " + styled(v, f.style()));
             }
         }
@@ -100,7 +101,7 @@ final class Renderer implements Output {
     @Override
     public void text(String line) {
         if (!machine()) {
-            out.println(line);
+            out.println(SafeText.escapeKeepingLines(line));
             out.flush();
         }
     }
@@ -108,14 +109,14 @@ final class Renderer implements Output {
     @Override
     public void note(String line) {
         if (!quiet) {
-            err.println(Redactor.redact(line));
+            err.println(SafeText.escape(Redactor.redact(line)));
             err.flush();
         }
     }
 
     @Override
     public void warn(String line) {
-        err.println("warning: " + Redactor.redact(line));
+        err.println("warning: " + SafeText.escape(Redactor.redact(line)));
         err.flush();
     }
 
@@ -161,7 +162,8 @@ final class Renderer implements Output {
         for (T row : rows) {
             String[] r = new String[n];
             for (int i = 0; i < n; i++) {
-                r[i] = cell(columns.get(i).value().apply(row)).replace('\n', ' ');
+                // server text never drives the terminal: newlines become blanks, other control characters escapes
+                r[i] = SafeText.escape(cell(columns.get(i).value().apply(row)).replace('\n', ' '));
                 widths[i] = Math.max(widths[i], r[i].length());
             }
             cells.add(r);

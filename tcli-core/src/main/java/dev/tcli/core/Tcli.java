@@ -91,9 +91,35 @@ public final class Tcli {
     }
 
     public int run(String... args) {
+        int code = runCommand(args);
+        // output that could not be written (a full disk, a closed stdout) is a failure, not a silent 0
+        if (sys.out() instanceof WatchedOutput w) {
+            java.io.IOException lost = w.failure();
+            if (lost != null) {
+                PrintWriter err = new PrintWriter(sys.err(), true);
+                err.println("tcli: cannot write output: " + dev.tcli.spi.output.SafeText.escape(
+                        lost.getMessage() == null ? lost.getClass().getSimpleName() : lost.getMessage()));
+                return code == ExitCode.OK ? ExitCode.FAILED : code;
+            }
+        }
+        return code;
+    }
+
+    private int runCommand(String... args) {
         GlobalOptions scanned = new GlobalOptions();
         RootCommand scan = new RootCommand(scanned);
         PrintWriter err = new PrintWriter(sys.err(), true);
+        for (String a : args) {
+            if (a.equals("--")) {
+                // before the module name '--' would end tcli's own options and run nothing: say so instead of exiting 0
+                err.println("tcli: '--' before the module name: write the module first, e.g. 'tcli oncall incidents'"
+                        + " ('--' belongs after it, for a plugin's own arguments)");
+                return ExitCode.USAGE;
+            }
+            if (!a.startsWith("-")) {
+                break;
+            }
+        }
         if (!scan.quickScan(args)) {
             CommandLine scanner = new CommandLine(scan);
             scanner.setStopAtPositional(true);
@@ -179,7 +205,7 @@ public final class Tcli {
     }
 
     private static int usageError(ParameterException e, PrintWriter err, String command) {
-        err.println("tcli: " + Redactor.redact(e.getMessage()));
+        err.println("tcli: " + dev.tcli.spi.output.SafeText.escape(Redactor.redact(e.getMessage())));
         UnmatchedArgumentException.printSuggestions(e, err);
         err.println("See '" + command + " --help'.");
         return ExitCode.USAGE;
@@ -204,7 +230,8 @@ public final class Tcli {
             code = ExitCode.FAILED;
             message = "unexpected error: " + t + (verbosity > 0 ? "" : " (run with -v for details)");
         }
-        err.println("tcli: " + Redactor.redact(message));
+        // one line, and server text in it (an error body, a title) never drives the terminal
+        err.println("tcli: " + dev.tcli.spi.output.SafeText.escape(Redactor.redact(message)));
         if (verbosity > 0) {
             java.io.StringWriter sw = new java.io.StringWriter();
             e.printStackTrace(new PrintWriter(sw));

@@ -44,10 +44,42 @@ public final class TomlFile {
             text = Files.readString(path);
         } catch (NoSuchFileException e) {
             throw TcliException.config(display + ": no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // not "Input length = 1": say what is wrong and where
+            throw TcliException.config(display + ":" + firstBadLine(path) + ": not UTF-8 text; save the file as UTF-8");
         } catch (IOException e) {
             throw TcliException.config(display + ": cannot read: " + e.getMessage());
         }
         return parse(path, display, text);
+    }
+
+    /** The line of the first byte sequence that is not UTF-8 (1 when it cannot be told). */
+    private static int firstBadLine(Path path) {
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+            int line = 1;
+            int start = 0;
+            for (int i = 0; i <= bytes.length; i++) {
+                if (i == bytes.length || bytes[i] == '\n') {
+                    try {
+                        decoder.reset().decode(java.nio.ByteBuffer.wrap(bytes, start, i - start));
+                    } catch (java.nio.charset.CharacterCodingException bad) {
+                        return line;
+                    }
+                    line++;
+                    start = i + 1;
+                }
+            }
+        } catch (IOException e) {
+            // the caller's message stands without the line
+        }
+        return 1;
+    }
+
+    /** Exit 3 with file and line when {@code text} is not valid TOML: checked before a file is replaced. */
+    public static void check(String display, String text) {
+        parse(null, display, text);
     }
 
     static TomlFile parse(Path path, String display, String text) {
@@ -78,7 +110,8 @@ public final class TomlFile {
 
     /** {@code file:line} for a dotted key such as {@code profiles.live.pagerduty.token}; the file alone when not found. */
     public String where(String dottedKey) {
-        int line = lineOf(dottedKey);
+        // the n-th [[array.of.tables]] (a team file's nodes[1]) needs the array-aware reader
+        int line = dottedKey.contains("[") ? dev.tcli.spi.TomlLines.parse(String.join("\n", lines)).line(dottedKey) : lineOf(dottedKey);
         return line > 0 ? display + ":" + line : display;
     }
 

@@ -26,6 +26,12 @@ final class TomlSettings implements Settings {
         this.sourceName = sourceName;
     }
 
+    /** The table these settings come from, e.g. {@code profiles.live.http}, for messages that say where to change one. */
+    @Override
+    public String table() {
+        return prefix;
+    }
+
     @Override
     public String section() {
         return section;

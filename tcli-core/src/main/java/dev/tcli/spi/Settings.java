@@ -39,4 +39,9 @@ public interface Settings {
 
     /** Where a key was defined, e.g. {@code ~/.config/tcli/config.toml:12}, for error messages. */
     String where(String key);
+
+    /** The table these settings come from, e.g. {@code profiles.live.http}, for messages that say where to change one. */
+    default String table() {
+        return "profiles.NAME." + section();
+    }
 }

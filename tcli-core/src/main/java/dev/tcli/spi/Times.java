@@ -25,11 +25,23 @@ import java.util.regex.Pattern;
 public final class Times {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|sec|secs|m|min|mins|h|hr|hrs|d|w)");
 
+    /** The longest duration tcli takes (a century): beyond it every caller's arithmetic would overflow. */
+    public static final Duration MAX = Duration.ofDays(36_500);
+
     private Times() {
     }
 
     /** Parses a point in time; exit 2 with the accepted forms when it is not one. */
     public static Instant parse(String text, ZoneId zone, Clock clock) {
+        try {
+            return parseTime(text, zone, clock);
+        } catch (ArithmeticException | DateTimeException | NumberFormatException e) {
+            // a number too large for a date (--since 99999999999999d): one usage line, never a stack trace
+            throw TcliException.usage("time '" + text.trim() + "' is out of range: use e.g. 15m, 7d or 2026-11-20");
+        }
+    }
+
+    private static Instant parseTime(String text, ZoneId zone, Clock clock) {
         String s = text.trim().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
         switch (s) {
@@ -98,15 +110,23 @@ public final class Times {
             if (m.start() != end) {
                 break;
             }
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s", "sec", "secs" -> Duration.ofSeconds(n);
-                case "m", "min", "mins" -> Duration.ofMinutes(n);
-                case "h", "hr", "hrs" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            });
+            try {
+                long n = Long.parseLong(m.group(1));
+                total = total.plus(switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s", "sec", "secs" -> Duration.ofSeconds(n);
+                    case "m", "min", "mins" -> Duration.ofMinutes(n);
+                    case "h", "hr", "hrs" -> Duration.ofHours(n);
+                    case "d" -> Duration.ofDays(n);
+                    default -> Duration.ofDays(Math.multiplyExact(7, n));
+                });
+            } catch (ArithmeticException | NumberFormatException e) {
+                total = MAX.plusSeconds(1);
+            }
+            if (total.compareTo(MAX) > 0) {
+                // timeouts, intervals and windows beyond a century are typos; past it the arithmetic of callers overflows
+                throw TcliException.usage("duration '" + original.trim() + "' is too large: at most 36500d");
+            }
             end = m.end();
         }
         if (s.isEmpty() || end != s.length()) {

@@ -119,6 +119,14 @@ public final class TcliHarness {
         return (xdg != null ? Path.of(xdg) : home.resolve(".local/state")).resolve("tcli");
     }
 
+    private String stdoutFailure;
+
+    /** Every write to stdout fails with {@code message}, as {@code > /dev/full} ("No space left on device") or a closed pipe do. */
+    public TcliHarness stdoutFails(String message) {
+        this.stdoutFailure = message;
+        return this;
+    }
+
     public Result run(String... args) {
         return run(t -> { }, args);
     }
@@ -127,8 +135,15 @@ public final class TcliHarness {
     public Result run(Consumer<Tcli> before, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // stdout as the real process has it (a write failure is remembered), or one that fails like > /dev/full
+        java.io.OutputStream target = stdoutFailure == null ? out : new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException(stdoutFailure);
+            }
+        };
         SystemEnv sys = new SystemEnv(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                dev.tcli.core.WatchedOutput.of(target, true), new PrintStream(err, true, StandardCharsets.UTF_8),
                 stdinTty, stdoutTty, stdoutTty, clock, root);
         Tcli tcli = new Tcli(sys);
         before.accept(tcli);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tcli.testkit.TcliHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -173,6 +175,107 @@ class ConfigTest {
         assertEquals(1, r.exit(), r.toString());
         assertFalse(r.stderr().contains("topsecret-42"), r.toString());
         assertTrue(r.stderr().contains("boom ****"), r.toString());
+    }
+
+    /** Issue 14 section 8: a typo'd key or section is named with its line and a did-you-mean, never silently ignored. */
+    @Test
+    void unknownKeysAndSectionsAreWarnedWithDidYouMeanAndFailTheCheck() {
+        var t = new TcliHarness(tmp).config("""
+                default_profile = "t"
+                defualt_profile = "x"
+                [team]
+                rep = "~/team"
+                [profiles.t]
+                timezon = "UTC"
+                [profiles.t.pagerduty]
+                base_urll = "https://example.invalid"
+                token_comd = "echo x"
+                email = "a@b"
+                [profiles.t.pagerdutyy]
+                token = "zzzzzzzz"
+                [profiles.t.myplugin]
+                anything = 1
+                """);
+        var r = t.run("config", "show");
+        assertEquals(0, r.exit(), r.toString());
+        for (String w : List.of(
+                "warning: ~/.config/tcli/config.toml:2: unknown key 'defualt_profile' (did you mean default_profile?)",
+                "warning: ~/.config/tcli/config.toml:4: unknown key 'rep' in [team] (did you mean repo?)",
+                "warning: ~/.config/tcli/config.toml:6: unknown key 'timezon' in [profiles.t] (did you mean timezone?)",
+                "warning: ~/.config/tcli/config.toml:8: unknown key 'base_urll' in [profiles.t.pagerduty] (did you mean base_url?)",
+                "warning: ~/.config/tcli/config.toml:9: unknown key 'token_comd' in [profiles.t.pagerduty] (did you mean token_cmd?)",
+                "warning: ~/.config/tcli/config.toml:11: unknown section [profiles.t.pagerdutyy] (did you mean pagerduty?)")) {
+            assertTrue(r.stderr().contains(w), w + "\n--- in ---\n" + r.stderr());
+        }
+        assertFalse(r.stderr().contains("myplugin"), "a section no known one resembles may be a plugin's: " + r.stderr());
+        assertEquals(6, r.stderr().lines().filter(l -> l.startsWith("warning:")).count(), r.stderr());
+        assertEquals("", t.run("-q", "config", "show").stderr(), "not with -q");
+        var check = t.run("config", "show", "--check");
+        assertEquals(3, check.exit(), check.toString());
+        assertTrue(check.stderr().contains("tcli: 6 unknown keys or sections in the config file"), check.stderr());
+        var clean = new TcliHarness(tmp.resolve("clean")).config("default_profile = \"t\"\n[profiles.t.pagerduty]\nemail = \"a@b\"\n");
+        var ok = clean.run("config", "show", "--check");
+        assertEquals(0, ok.exit(), ok.toString());
+        assertEquals("", ok.stderr());
+    }
+
+    /** Issue 14 section 8: a config file that is not UTF-8 names the line, not "Input length = 1". */
+    @Test
+    void aConfigThatIsNotUtf8NamesTheLine() throws Exception {
+        var t = new TcliHarness(tmp).config("default_profile = \"a\"\n[profiles.a]\n");
+        Files.write(t.configFile(), new byte[] {'x', ' ', '=', ' ', '1', '\n', 'y', ' ', '=', ' ', '"', (byte) 0xc3, '"', '\n'});
+        var r = t.run("config", "show");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("config.toml:2: not UTF-8 text"), r.stderr());
+        assertFalse(r.stderr().contains("Input length"), r.stderr());
+    }
+
+    /** Issue 14 section 8: extends naming a profile of the file (a cycle among them) says so, not "unknown profile". */
+    @Test
+    void anExtendsCycleIsNamedAsSuch() {
+        var t = new TcliHarness(tmp).config("""
+                default_profile = "a"
+                [profiles.a]
+                extends = "b"
+                [profiles.b]
+                extends = "a"
+                """);
+        var r = t.run("config", "show");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("config.toml:3: extends = \"b\" names a profile of") && r.stderr().contains("(a cycle)"), r.stderr());
+        assertFalse(r.stderr().contains("unknown profile"), r.stderr());
+    }
+
+    /** Issue 14 section 6: a value that would break config.toml is refused before anything is replaced. */
+    @Test
+    void configInitRefusesControlCharactersAndLeavesTheOldFileUntouched() throws Exception {
+        var t = new TcliHarness(tmp);
+        assertEquals(0, t.run("config", "init", "--name", "live", "--provider", "pagerduty", "--pagerduty-email", "jdoe@example.com").exit());
+        Path cfg = t.configFile();
+        String before = Files.readString(cfg);
+        List<String[]> bad = List.of(
+                new String[] {"--pagerduty-email", "a@b\n[profiles.evil]"},
+                new String[] {"--pagerduty-token-cmd", "echo x\rok"},
+                new String[] {"--team-repo", "~/src\u001b[2J"},
+                new String[] {"--ssh-user", "jdoe\u0000"},
+                new String[] {"--timezone", "UTC\u007f"},
+                new String[] {"--statuspage-page-id", "pg\u009b1"});
+        for (String[] b : bad) {
+            var r = t.run("config", "init", "--name", "live", "--force", "--provider", "pagerduty", b[0], b[1]);
+            assertEquals(2, r.exit(), b[0] + ": " + r);
+            assertTrue(r.stderr().contains("control characters"), r.stderr());
+            assertFalse(r.stderr().chars().anyMatch(c -> c < 0x20 && c != '\n' || c == 0x7f || c == 0x9b), r.stderr());
+            assertEquals(before, Files.readString(cfg), "the old file stays untouched");
+            assertEquals(0, t.run("config", "show").exit(), "every later command still works");
+        }
+        for (String name : List.of("a]\n[x", "live prod", "a.b", "")) {
+            var r = t.run("config", "init", "--name", name, "--provider", "pagerduty");
+            assertEquals(2, r.exit(), name + ": " + r);
+            assertEquals(before, Files.readString(cfg));
+        }
+        try (var files = Files.list(cfg.getParent())) {
+            assertEquals(List.of(cfg), files.filter(f -> !f.getFileName().toString().endsWith(".bak")).toList(), "no temp file left");
+        }
     }
 
     @Test

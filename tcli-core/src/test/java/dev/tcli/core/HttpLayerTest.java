@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcli.testkit.TcliHarness;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -155,6 +156,74 @@ class HttpLayerTest {
         assertTrue(r.stdout().contains("From: me@example.com"), r.toString());
         assertTrue(r.stdout().contains("\"status\" : \"acknowledged\""), r.toString());
         assertFalse(r.stdout().contains("sekrit-123456"), r.toString());
+    }
+
+    /** Issue 14 section 7: an oversized answer is exit 6 with one line, never an OutOfMemoryError; waits are bounded. */
+    @Test
+    void anOversizedAnswerIsExit6AndZeroOrNegativeLimitsAreConfigErrors() {
+        t.config("""
+                default_profile = "live"
+                [profiles.live.http]
+                retry_backoff = "10ms"
+                max_retries = 0
+                max_body = "1KB"
+                """);
+        String big = "{\"x\":\"" + "a".repeat(5000) + "\"}";
+        server.enqueue(json(200, big));
+        var declared = t.run("echo", "call", "GET", url());
+        assertEquals(6, declared.exit(), declared.toString());
+        assertTrue(declared.stderr().contains("larger than 1000 bytes") && declared.stderr().contains("max_body"), declared.stderr());
+        assertEquals(1, declared.stderr().lines().count(), declared.stderr());
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").chunkedBody(big, 100).build());
+        var chunked = t.run("echo", "call", "GET", url());
+        assertEquals(6, chunked.exit(), chunked.toString());
+        server.enqueue(json(200, "{\"ok\":true}"));
+        assertEquals(0, t.run("echo", "call", "GET", url()).exit(), "a small answer is fine");
+        for (String bad : List.of("timeout = \"0s\"", "connect_timeout = \"0s\"", "retry_backoff = \"0s\"", "max_retries = -1",
+                "max_retries = 1000", "max_body = \"lots\"", "max_body = \"0\"", "max_body = \"99999999999GiB\"")) {
+            t.config("default_profile = \"live\"\n[profiles.live.http]\n" + bad + "\n");
+            var r = t.run("echo", "call", "GET", url());
+            assertEquals(3, r.exit(), bad + ": " + r);
+            assertTrue(r.stderr().contains("config.toml:3"), bad + ": " + r.stderr());
+            assertEquals(1, r.stderr().lines().count(), r.stderr());
+        }
+    }
+
+    /** Issue 14 section 4: a server that echoes the request shows the credential encoded; every form is masked. */
+    @Test
+    void secretsAreMaskedInTheirEncodedFormsAndCookieValues() {
+        String id = "suABCDEFGH12";
+        String key = "k3y/with+slash=and+plus0123456789";
+        String b64 = java.util.Base64.getEncoder().encodeToString((id + ":" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String cookie = "ck-Session-0123456789abcdef";
+        List<String> echoes = List.of("Basic " + b64, "Basic%20" + java.net.URLEncoder.encode(b64, java.nio.charset.StandardCharsets.UTF_8),
+                "Basic+" + java.net.URLEncoder.encode(b64, java.nio.charset.StandardCharsets.UTF_8), b64,
+                java.util.regex.Pattern.compile("%[0-9A-F]{2}").matcher("Basic%20" + java.net.URLEncoder.encode(b64, java.nio.charset.StandardCharsets.UTF_8))
+                        .replaceAll(m -> m.group().toLowerCase(java.util.Locale.ROOT)),
+                "JSESSIONID=" + cookie);
+        for (String echo : echoes) {
+            server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json")
+                    .addHeader("Set-Cookie", "JSESSIONID=" + cookie + "; Path=/")
+                    .body("{\"message\":\"bad request; you sent " + echo + "\"}").build());
+            var r = t.run("echo", "call", "GET", url(), "--basic", id + ":" + key);
+            assertEquals(1, r.exit(), r.toString());
+            assertTrue(r.stderr().contains("you sent ****") || r.stderr().contains("you sent JSESSIONID=****"), echo + ": " + r);
+            for (String secret : List.of(b64, cookie, key, b64.substring(0, 20))) {
+                assertFalse(r.stderr().contains(secret) || r.stdout().contains(secret), echo + " leaked " + secret + ": " + r);
+            }
+            assertFalse(r.stderr().contains(java.net.URLEncoder.encode(b64, java.nio.charset.StandardCharsets.UTF_8).substring(0, 20)), r.stderr());
+        }
+        // a token sent as "Token token=X" is masked URL-encoded and Base64-encoded too
+        String token = "tok+en/123456789=";
+        for (String echo : List.of(java.net.URLEncoder.encode("Token token=" + token, java.nio.charset.StandardCharsets.UTF_8),
+                java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8),
+                java.util.Base64.getEncoder().encodeToString(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+            server.enqueue(json(400, "{\"message\":\"you sent " + echo + "\"}"));
+            var r = t.run("echo", "call", "GET", url(), "--token", token);
+            assertEquals(1, r.exit(), r.toString());
+            assertFalse(r.stderr().contains(echo), r.toString());
+            assertTrue(r.stderr().contains("you sent ****"), r.toString());
+        }
     }
 
     @Test

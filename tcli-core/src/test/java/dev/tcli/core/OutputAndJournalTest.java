@@ -55,6 +55,21 @@ class OutputAndJournalTest {
         assertEquals("ID,STATUS,COUNT\nP1,triggered,1\n\"P2,x\",resolved,22\n", t.run("-o", "csv", "echo", "rows").stdout());
     }
 
+    /** Issue 14 section 6: output that cannot be written is exit 1 with the reason, never a silent 0. */
+    @Test
+    void anUnwritableStdoutIsExit1WithTheReason() {
+        for (String why : List.of("No space left on device", "Broken pipe", "Stream closed")) {
+            var t = new TcliHarness(tmp).stdoutFails(why);
+            for (String[] argv : List.of(new String[] {"echo", "rows"}, new String[] {"-o", "json", "echo", "rows"},
+                    new String[] {"-o", "csv", "echo", "rows"}, new String[] {"--version"}, new String[] {"--help"})) {
+                var r = t.run(argv);
+                assertEquals(1, r.exit(), String.join(" ", argv) + ": " + r);
+                assertEquals("tcli: cannot write output: " + why + "\n", r.stderr(), String.join(" ", argv));
+            }
+        }
+        assertEquals(0, new TcliHarness(tmp).run("echo", "rows").exit(), "a writable stdout is fine");
+    }
+
     @Test
     void mutationIsJournaledAsOneJsonLine() throws Exception {
         try (MockWebServer server = new MockWebServer()) {

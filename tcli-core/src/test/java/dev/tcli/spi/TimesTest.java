@@ -24,4 +24,20 @@ class TimesTest {
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertTrue(e.getMessage().contains("'Mars/Olympus'") && e.getMessage().contains("Europe/London"), e.getMessage());
     }
+
+    /** Issue 14 section 7: huge numbers are one usage line, never an ArithmeticException. */
+    @Test
+    void hugeNumbersAreAUsageError() {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-20T12:00:00Z"), java.time.ZoneOffset.UTC);
+        for (String t : java.util.List.of("99999999999999999999m", "9223372036854775807m", "9999999999999d", "in 999999999999w",
+                "-9999999999999h", "36501d", "+99999999999s", "1000000000-01-01")) {
+            TcliException e = assertThrows(TcliException.class, () -> Times.parse(t, java.time.ZoneOffset.UTC, clock), t);
+            assertEquals(ExitCode.USAGE, e.exitCode(), t);
+        }
+        for (String d : java.util.List.of("99999999999999999999s", "9223372036854775807h", "36501d", "5300w")) {
+            TcliException e = assertThrows(TcliException.class, () -> Times.parseDuration(d), d);
+            assertTrue(e.getMessage().contains("too large"), e.getMessage());
+        }
+        assertEquals(java.time.Duration.ofDays(36_500), Times.parseDuration("36500d"));
+    }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +58,10 @@ public final class ConfigInitCommand implements Callable<Integer> {
             ctx.stderr().println("Setting up " + file + ". Blank answers skip a service; secrets are read by commands you give.");
         }
         name = value(name, ask, "Profile name", "live");
+        if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
+            throw TcliException.usage("refusing the profile name '" + dev.tcli.spi.output.SafeText.escape(name == null ? "" : name)
+                    + "': letters, digits, '_' and '-' only (it becomes [profiles.NAME])");
+        }
         if (existing != null && existing.root().path("profiles").has(name) && !force) {
             throw TcliException.usage("profile '" + name + "' already exists in " + file + "; pass --force to replace it");
         }
@@ -144,22 +147,25 @@ public final class ConfigInitCommand implements Callable<Integer> {
     }
 
     static String quote(String s) {
+        // a newline or escape in a value would end up in every later command's config: refused before anything is written
+        for (int i = 0; i < s.length(); i++) {
+            if (dev.tcli.spi.output.SafeText.isControl(s.charAt(i)) || s.charAt(i) == '\t') {
+                throw TcliException.usage("refusing the value '" + dev.tcli.spi.output.SafeText.escape(s)
+                        + "': control characters (a newline, tab or escape) cannot go into config.toml; give it on one line");
+            }
+        }
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(tmp, text);
+        // Validate what we are about to write before anything is replaced: the old file stays as it was
+        TomlFile.check(file.toString(), text);
         if (Files.exists(file)) {
             // the backup keeps the original's mode: it may hold a literal secret
             Files.copy(file, file.resolveSibling(file.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.COPY_ATTRIBUTES);
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        // Validate what we wrote, so a bad value is caught now, not at 3 a.m.
-        TomlFile.read(file, file.toString());
+        // 0600, a unique temp file created exclusively, renamed over the old one
+        dev.tcli.spi.PrivateFiles.replace(file, text);
     }
 }

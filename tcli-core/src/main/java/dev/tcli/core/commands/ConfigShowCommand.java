@@ -60,9 +60,17 @@ public final class ConfigShowCommand implements Callable<Integer> {
         return head.append(tables).toString();
     }
 
+    @picocli.CommandLine.Option(names = "--check", description = "Fail (exit 3) on unknown keys or sections, e.g. in a dotfiles CI.")
+    boolean check;
+
     @Override
     public Integer call() throws IOException {
         DefaultContext dc = (DefaultContext) ctx;
+        if (check && !dc.configProblems().isEmpty()) {
+            int n = dc.configProblems().size();
+            throw dev.tcli.spi.TcliException.config(n + " unknown key" + (n == 1 ? "" : "s") + " or section" + (n == 1 ? "" : "s")
+                    + " in the config file (listed above): fix or remove them");
+        }
         TomlFile file = dc.config();
         String profile = ctx.profile();
         // Top-level keys first, tables after: TOML's own order.

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Cookie;
 import okhttp3.CookieJar;
+import dev.tcli.spi.http.ApiPath;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -90,16 +91,30 @@ final class JsonApiClient implements ApiClient {
     public Response exchange(String method, String path, Map<String, ?> query, Object body, Map<String, String> extra) {
         Request request = request(method, path, query, body, extra);
         try (okhttp3.Response response = clients.execute(request)) {
-            return new Response(response.code(), response.headers().toMultimap(), response.body().string());
+            return new Response(response.code(), response.headers().toMultimap(), boundedBody(response, method, path));
         } catch (SocketTimeoutException e) {
             throw new ApiException(ExitCode.UNAVAILABLE, 0, MissingNode.getInstance(),
-                    service + " did not answer in time (" + method + " " + path + "); try again, or raise timeout in [profiles.<name>.http]");
+                    service + " did not answer in time (" + method + " " + path + "); try again, or raise timeout in [" + layer.table() + "]");
         } catch (InterruptedIOException e) {
             throw new TcliException(ExitCode.INTERRUPTED, "interrupted");
         } catch (IOException e) {
             throw new ApiException(ExitCode.UNAVAILABLE, 0, MissingNode.getInstance(),
                     "cannot reach " + service + " at " + baseUrl + ": " + Redactor.redact(String.valueOf(e.getMessage())));
         }
+    }
+
+    /** The body, or exit 6 when it is larger than max_body: never an OutOfMemoryError for a hostile or runaway answer. */
+    private String boundedBody(okhttp3.Response response, String method, String path) throws IOException {
+        long max = layer.maxBody();
+        okhttp3.ResponseBody b = response.body();
+        long declared = b.contentLength();
+        okio.BufferedSource src = b.source();
+        if (declared > max || src.request(max + 1)) {
+            throw new ApiException(ExitCode.UNAVAILABLE, response.code(), MissingNode.getInstance(), service + " sent an answer larger than "
+                    + max + " bytes to " + method + " " + path + " (max_body in [" + layer.table() + "]); narrow the request or raise max_body");
+        }
+        java.nio.charset.Charset cs = b.contentType() == null ? StandardCharsets.UTF_8 : b.contentType().charset(StandardCharsets.UTF_8);
+        return src.readString(cs);
     }
 
     private Request request(String method, String path, Map<String, ?> query, Object body, Map<String, String> extra) {
@@ -125,6 +140,8 @@ final class JsonApiClient implements ApiClient {
     }
 
     private HttpUrl url(String path, Map<String, ?> query) {
+        // an id that walks ('..'), or carries '?' or '#', never reaches the server (issue 14 section 3)
+        ApiPath.check(path);
         String full = path.startsWith("http://") || path.startsWith("https://") ? path : baseUrl + path;
         HttpUrl parsed = HttpUrl.parse(full);
         if (parsed == null) {
@@ -182,23 +199,24 @@ final class JsonApiClient implements ApiClient {
             return new ApiException(ExitCode.UNAVAILABLE, s, body, service + " is rate limiting us (HTTP " + s + ") and retries ran out"
                     + suffix + "; wait a minute and try again");
         }
-        if (s == 401 || s == 403) {
-            return new ApiException(ExitCode.AUTH, s, body, service + " rejected the credentials (HTTP " + s + suffix
+        int code = ApiException.exitCodeFor(s);
+        if (code == ExitCode.AUTH) {
+            return new ApiException(code, s, body, service + " rejected the credentials (HTTP " + s + suffix
                     + "); check them with 'tcli config show' and 'tcli onboard check'");
         }
-        if (s == 404) {
-            return new ApiException(ExitCode.NOT_FOUND, s, body, service + ": not found (" + where + ")" + suffix);
+        if (code == ExitCode.NOT_FOUND) {
+            return new ApiException(code, s, body, service + ": not found (" + where + ")" + suffix);
         }
-        if (s >= 500) {
-            return new ApiException(ExitCode.UNAVAILABLE, s, body, service + " is failing (HTTP " + s + " on " + where
-                    + ") after retries" + suffix + "; try again later");
+        if (code == ExitCode.UNAVAILABLE) {
+            return new ApiException(code, s, body, service + " is failing (HTTP " + s + " on " + where
+                    + ")" + suffix + "; try again later");
         }
         if (s >= 300 && s < 400) {
             String loc = r.header("Location");
             return new ApiException(ExitCode.FAILED, s, body, service + " redirected " + where + " to "
                     + (loc == null ? "?" : loc) + "; check base_url");
         }
-        return new ApiException(ExitCode.FAILED, s, body, service + " refused " + where + " (HTTP " + s + ")" + suffix);
+        return new ApiException(code, s, body, service + " refused " + where + " (HTTP " + s + ")" + suffix);
     }
 
     /** The error shapes of PagerDuty, Statuspage, Sumo Logic and Splunk On-Call (CONTRACTS.md). */
@@ -334,6 +352,8 @@ final class JsonApiClient implements ApiClient {
         @Override
         public void saveFromResponse(HttpUrl url, List<Cookie> list) {
             for (Cookie c : list) {
+                // a session cookie is a credential for the job: never shown, whatever echoes it
+                Redactor.register(c.value());
                 cookies.put(c.name() + "@" + c.domain() + c.path(), c);
             }
         }

@@ -66,6 +66,31 @@ class JournalCommandTest {
         assertTrue(r.stderr().contains("skipped 1 unreadable journal line"), r.stderr());
     }
 
+    /** Issue 14 section 6: a line cut inside a multi-byte character (or any invalid UTF-8) is skipped and counted, never fatal. */
+    @Test
+    void aLineTornInsideAMultiByteCharacterIsSkippedAndCounted() throws Exception {
+        Path journal = t.stateDir().resolve("journal.jsonl");
+        byte[] torn = line("2026-11-20T09:41:00Z", "live", "oncall", "note", "Q1CCC", "ok", "{\"text\":\"Jürgen\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int cut = new String(torn, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("J") + 2; // inside the two bytes of 'ü'
+        try (var out = Files.newOutputStream(journal, java.nio.file.StandardOpenOption.APPEND)) {
+            out.write('\n');
+            out.write(torn, 0, cut);
+            out.write('\n');
+            out.write(new byte[] {(byte) 0xff, (byte) 0xfe, '{', '}', '\n'});
+            out.write(line("2026-11-20T09:50:00Z", "live", "oncall", "ack", "Q1DDD", "ok", "{\"who\":\"Zoë\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write('\n');
+        }
+        var r = t.run("journal");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.stdout().contains("Q1DDD"), "the entry after the torn ones is read: " + r.stdout());
+        assertTrue(r.stderr().contains("skipped 3 unreadable journal line"), r.stderr());
+        assertFalse(r.stderr().contains("Input length"), r.stderr());
+        // postmortem new reads the journal through the same kernel reader (Journal.read)
+        var json = t.run("journal", "-o", "json");
+        assertTrue(json.json().toString().contains("Q1DDD"), json.toString());
+    }
+
     @Test
     void jsonShape() {
         var r = t.run("journal", "--since", "7d", "-o", "json");

@@ -32,6 +32,8 @@ public final class SearchJob implements AutoCloseable {
     private final AutoCloseable interruptHook;
     private final AtomicBoolean deleted = new AtomicBoolean();
     private final AtomicBoolean interrupted = new AtomicBoolean();
+    /** Null until a DELETE was tried; then whether Sumo answered it. */
+    private final java.util.concurrent.atomic.AtomicReference<Boolean> deleteOutcome = new java.util.concurrent.atomic.AtomicReference<>();
     private final Object wake = new Object();
     private final List<String> errors = new ArrayList<>();
     private String state = "NOT STARTED";
@@ -51,7 +53,47 @@ public final class SearchJob implements AutoCloseable {
 
     /** Creates the job (POST); the caller closes it. */
     public static SearchJob start(ModuleContext ctx, SumoClient sumo, SearchRequest request, Progress progress) {
-        String id = sumo.create(request.body());
+        // Ctrl-C while the create is in flight: the job exists once Sumo answers, so the hook waits
+        // for the answer (bounded) and deletes the job; the process may exit right after the hook
+        java.util.concurrent.CompletableFuture<String> created = new java.util.concurrent.CompletableFuture<>();
+        AtomicBoolean early = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<String> earlyFate = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.CountDownLatch hookDone = new java.util.concurrent.CountDownLatch(1);
+        String id;
+        try (AutoCloseable hook = ctx.onInterrupt(() -> {
+            early.set(true);
+            try {
+                String made = created.get(15, java.util.concurrent.TimeUnit.SECONDS);
+                if (made != null) {
+                    sumo.delete(made);
+                    earlyFate.set("search job " + made + " deleted");
+                }
+            } catch (Exception e) {
+                earlyFate.set("the search job may be left running; it expires 30 s after its last poll");
+            } finally {
+                hookDone.countDown();
+            }
+        })) {
+            try {
+                id = sumo.create(request.body());
+                created.complete(id);
+            } catch (RuntimeException e) {
+                created.complete(null);
+                throw e;
+            }
+            if (early.get()) {
+                hookDone.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                String fate = earlyFate.get();
+                throw new TcliException(ExitCode.INTERRUPTED, "interrupted" + (fate == null ? "" : "; " + fate));
+            }
+        } catch (TcliException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TcliException(ExitCode.INTERRUPTED, "interrupted");
+        } catch (Exception e) {
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        }
         return new SearchJob(ctx, sumo, progress, id);
     }
 
@@ -151,6 +193,10 @@ public final class SearchJob implements AutoCloseable {
         }
         polled = true;
         JsonNode s = call(() -> sumo.status(id));
+        if (!s.path("state").isTextual() || s.path("state").asText().isBlank()) {
+            // a status without a state would be polled forever: exit 6 (close() deletes the job)
+            throw dev.tcli.spi.http.ApiException.malformed("Sumo Logic", "GET " + SumoClient.JOBS + "/" + id, "no job state");
+        }
         state = s.path("state").asText("");
         messageCount = s.path("messageCount").asInt(0);
         recordCount = s.path("recordCount").asInt(0);
@@ -182,7 +228,9 @@ public final class SearchJob implements AutoCloseable {
     private void checkInterrupted() {
         if (interrupted.get() || Thread.interrupted()) { // clears the flag: the DELETE below must still get through
             interrupt();
-            throw new TcliException(ExitCode.INTERRUPTED, "interrupted; search job " + id + " deleted");
+            // "deleted" only when the DELETE was answered: otherwise say what is left behind
+            throw new TcliException(ExitCode.INTERRUPTED, "interrupted; " + (Boolean.TRUE.equals(deleteOutcome.get())
+                    ? "search job " + id + " deleted" : "search job " + id + " could not be deleted; it expires 30 s after its last poll"));
         }
     }
 
@@ -211,11 +259,13 @@ public final class SearchJob implements AutoCloseable {
         deleteQuietly();
     }
 
-    private void deleteQuietly() {
+    private synchronized void deleteQuietly() { // a second caller waits for the first DELETE to be answered
         if (deleted.compareAndSet(false, true)) {
             try {
                 sumo.delete(id);
+                deleteOutcome.set(true);
             } catch (RuntimeException e) {
+                deleteOutcome.set(false);
                 // the job ends on its own within 30 s when nobody polls it
                 ctx.out().warn("could not delete Sumo Logic search job " + id + " (" + e.getMessage() + "); it expires in 30 s");
             }

@@ -3,8 +3,6 @@ package dev.tcli.logs;
 import dev.tcli.spi.AccessChecks;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.http.ApiClient;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -39,7 +37,7 @@ public final class SumoAccess implements AccessChecks {
                 + "access_key_cmd (or TCLI_SUMOLOGIC_ACCESS_KEY) in [profiles." + ctx.profile() + ".sumologic]; create an access key in "
                 + "Sumo Logic → Preferences → My Access Keys", t -> {
                     SumoClient sumo = SumoClient.connect(ctx);
-                    String probe = SumoClient.JOBS + "/" + URLEncoder.encode("tcli-onboard-probe", StandardCharsets.UTF_8);
+                    String probe = dev.tcli.spi.http.ApiPath.of(SumoClient.JOBS + "/{}", "tcli-onboard-probe");
                     return verdict(sumo.unfollowed(probe), sumo.base());
                 }));
     }

@@ -8,6 +8,7 @@ import dev.tcli.spi.Settings;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.http.ApiClient;
 import dev.tcli.spi.http.ApiException;
+import dev.tcli.spi.http.ApiPath;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -81,10 +82,28 @@ public final class SumoClient {
     String create(Map<String, Object> request) {
         ApiClient.Response r = call("POST", JOBS, null, request);
         if (r.status() == 202 || r.status() == 200 || r.status() == 201) {
-            JsonNode body = parse(r);
-            String id = body.path("id").asText("");
+            String id = "";
+            String what = "no job id";
+            try {
+                id = parse(r).path("id").asText("");
+            } catch (ApiException cut) {
+                what = shape(r.body());
+            }
             if (id.isEmpty()) {
-                throw new ApiException(ExitCode.UNAVAILABLE, r.status(), body, "Sumo Logic created a search job but sent no id; try again");
+                // the job exists even though its answer was cut: its Location names it, so it is deleted, not left running
+                String fromLocation = jobIdFrom(r.header("Location"));
+                String fate;
+                if (fromLocation == null) {
+                    fate = "no Location header to find the job it may have created (it expires 30 s after creation without polls)";
+                } else {
+                    try {
+                        delete(fromLocation);
+                        fate = "the job it created (" + fromLocation + ") was deleted";
+                    } catch (RuntimeException e) {
+                        fate = "could not delete the job it created (" + fromLocation + "); it expires in 30 s";
+                    }
+                }
+                throw ApiException.malformed("Sumo Logic", "POST " + JOBS, what + "; " + fate);
             }
             return id;
         }
@@ -103,7 +122,7 @@ public final class SumoClient {
     }
 
     JsonNode status(String id) {
-        return ok("GET", JOBS + "/" + id, null);
+        return ok("GET", ApiPath.of(JOBS + "/{}", id), null);
     }
 
     /** One page of {@code messages} or {@code records}, newest first. */
@@ -111,7 +130,7 @@ public final class SumoClient {
         Map<String, Object> q = new LinkedHashMap<>();
         q.put("offset", offset);
         q.put("limit", limit);
-        return ok("GET", JOBS + "/" + id + "/" + what, q);
+        return ok("GET", ApiPath.of(JOBS + "/{}/{}", id, what), q);
     }
 
     /**
@@ -122,7 +141,7 @@ public final class SumoClient {
         Map<String, Object> q = new LinkedHashMap<>();
         q.put("offset", offset);
         q.put("limit", limit);
-        String path = JOBS + "/" + id + "/messages";
+        String path = ApiPath.of(JOBS + "/{}/messages", id);
         ApiClient.Response r = call("GET", path, q, null);
         if (r.status() < 200 || r.status() >= 300) {
             return rethrow("GET", path, r);
@@ -159,15 +178,15 @@ public final class SumoClient {
             }
         } catch (java.io.IOException e) {
             throw new ApiException(ExitCode.UNAVAILABLE, r.status(), MissingNode.getInstance(),
-                    "Sumo Logic sent a malformed page of messages (" + e.getMessage().lines().findFirst().orElse("") + "); try again");
+                    "Sumo Logic sent a malformed page of messages (" + shape(r.body()) + "); try again");
         }
         return out;
     }
 
     void delete(String id) {
-        ApiClient.Response r = call("DELETE", JOBS + "/" + id, null, null);
+        ApiClient.Response r = call("DELETE", ApiPath.of(JOBS + "/{}", id), null, null);
         if (r.status() >= 300 && r.status() != 404) {
-            throw failure("DELETE", JOBS + "/" + id, r);
+            throw failure("DELETE", ApiPath.of(JOBS + "/{}", id), r);
         }
     }
 
@@ -227,19 +246,20 @@ public final class SumoClient {
         String code = err.path("code").asText("");
         String suffix = detail.isEmpty() ? "" : ": " + detail + (code.isEmpty() ? "" : " (" + code + ")");
         int s = r.status();
-        if (s == 401 || s == 403) {
-            return new ApiException(ExitCode.AUTH, s, err, "Sumo Logic rejected the access id/key (HTTP " + s + suffix
+        int exit = ApiException.exitCodeFor(s); // the one mapping every client shares
+        if (exit == ExitCode.AUTH) {
+            return new ApiException(exit, s, err, "Sumo Logic rejected the access id/key (HTTP " + s + suffix
                     + "); check access_id and access_key in [profiles." + ctx.profile() + ".sumologic]");
         }
-        if (s == 429 || s >= 500) {
-            return new ApiException(ExitCode.UNAVAILABLE, s, err, "Sumo Logic is " + (s == 429 ? "rate limiting us" : "failing")
-                    + " (HTTP " + s + " on " + method + " " + path + ") after retries" + suffix + "; try again in a minute");
+        if (exit == ExitCode.UNAVAILABLE) {
+            return new ApiException(exit, s, err, "Sumo Logic is " + (s == 429 ? "rate limiting us" : "failing")
+                    + " (HTTP " + s + " on " + method + " " + path + ")" + suffix + "; try again in a minute");
         }
-        if (s == 404) {
-            return new ApiException(ExitCode.NOT_FOUND, s, err, "Sumo Logic: not found (" + method + " " + path + ")" + suffix
+        if (exit == ExitCode.NOT_FOUND) {
+            return new ApiException(exit, s, err, "Sumo Logic: not found (" + method + " " + path + ")" + suffix
                     + "; is base_url " + base + " a Sumo Logic API URL?");
         }
-        return new ApiException(ExitCode.FAILED, s, err, "Sumo Logic refused " + method + " " + path + " (HTTP " + s + ")" + suffix);
+        return new ApiException(exit, s, err, "Sumo Logic refused " + method + " " + path + " (HTTP " + s + ")" + suffix);
     }
 
     private static JsonNode parse(ApiClient.Response r) {
@@ -247,8 +267,26 @@ public final class SumoClient {
             return dev.tcli.logs.SumoJson.MAPPER.readTree(r.body() == null || r.body().isBlank() ? "{}" : r.body());
         } catch (java.io.IOException e) {
             throw new ApiException(ExitCode.UNAVAILABLE, r.status(), MissingNode.getInstance(),
-                    "Sumo Logic sent a malformed answer (" + e.getMessage().lines().findFirst().orElse("") + "); try again");
+                    "Sumo Logic sent a malformed answer (" + shape(r.body()) + "); try again");
         }
+    }
+
+    /** What is wrong with an answer, in words (not the JSON parser's internals). */
+    static String shape(String body) {
+        if (body == null || body.isBlank()) {
+            return "an empty body";
+        }
+        String b = body.strip();
+        return b.startsWith("{") || b.startsWith("[") ? "cut short after " + body.length() + " bytes" : "not JSON";
+    }
+
+    /** The job id at the end of a create answer's {@code Location} ({@code .../api/v1/search/jobs/ID}), or null. */
+    static String jobIdFrom(String location) {
+        if (location == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/search/jobs/([A-Za-z0-9_-]{1,64})/?$").matcher(location.strip());
+        return m.find() ? m.group(1) : null;
     }
 
     static JsonNode parseQuietly(ApiClient.Response r) {

@@ -96,6 +96,59 @@ class SearchFailureTest extends LogsTestBase {
         assertTrue(deletes.get(0).path().endsWith("/" + id));
     }
 
+    /** Issue 14 section 7: a create answer cut short still names its job in Location: it is deleted, and the message says so. */
+    @Test
+    void aCutCreateAnswerIsExit6AndItsJobIsDeletedThroughTheLocationHeader() {
+        for (String kind : java.util.List.of("truncate", "empty")) {
+            fault("POST", "/api/v1/search/jobs", kind, 1, 0);
+            var r = logs("fast", "search", "error", "--since", "10m");
+            assertEquals(6, r.exit(), kind + ": " + r);
+            assertTrue(r.stderr().contains("Sumo Logic sent a malformed answer to POST /api/v1/search/jobs")
+                    && r.stderr().contains("was deleted"), r.stderr());
+            assertFalse(r.stderr().contains("Source:") || r.stderr().contains("[line:") || r.stderr().contains("end-of-input"),
+                    "no JSON parser internals: " + r.stderr());
+        }
+        var posts = received(x -> x.method().equals("POST"));
+        var deletes = received(x -> x.method().equals("DELETE") && x.status() == 200);
+        assertEquals(2, posts.size());
+        assertEquals(2, deletes.size(), "every job created was deleted");
+    }
+
+    /** A status answer without a state is exit 6 at once (it would be polled forever), and the job is deleted. */
+    @Test
+    void aStatusWithoutAStateIsExit6NotAnEndlessPoll() {
+        fault("GET", "/api/v1/search/jobs/", "empty", 1, 0);
+        var r = logs("fast", "search", "error", "--since", "10m");
+        assertEquals(6, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("no job state"), r.stderr());
+        assertEquals(1, received(x -> x.method().equals("DELETE") && x.status() == 200).size());
+    }
+
+    /** Ctrl-C at any point of a search, repeated: the emulator sees the job's DELETE every time, "deleted" only when it was. */
+    @Test
+    void ctrlCAtAnyMomentAlwaysDeletesTheJob() throws Exception {
+        int[] after = {20, 150, 350, 600, 900};
+        for (int attempt = 0; attempt < after.length; attempt++) {
+            // the create takes 400 ms: Ctrl-C lands before it is sent, while it is in flight, or while the job is polled
+            fault("POST", "/api/v1/search/jobs", "slow", 1, 400);
+            AtomicReference<Tcli> tcli = new AtomicReference<>();
+            var run = t.start(tcli::set, "--profile", "fast", "logs", "search", "error", "--since", "1d", "-o", "jsonl");
+            for (int i = 0; i < 400 && tcli.get() == null; i++) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(after[attempt]);
+            tcli.get().interrupts().runAll();
+            var r = run.get(30, TimeUnit.SECONDS);
+            // counted over all attempts so far: every job ever created has been deleted
+            var posts = received(x -> x.method().equals("POST") && x.status() >= 200 && x.status() < 300);
+            var deletes = received(x -> x.method().equals("DELETE") && x.status() == 200);
+            assertTrue(r.exit() == 130 || r.exit() == 0, r.toString());
+            assertEquals(posts.size(), deletes.size(), "attempt " + attempt + " (Ctrl-C after " + after[attempt] + " ms): " + r);
+            assertFalse(r.stderr().contains("could not be deleted"), r.stderr());
+            Thread.sleep(1100); // Sumo allows 4 requests a second: stay under it between attempts
+        }
+    }
+
     @Test
     void aTruncatedPageIsExit6AndTheJobIsStillDeleted() {
         // the status polls go through; the first page of messages is cut in half

@@ -60,12 +60,8 @@ public final class SshChecks {
         }
         String identity = ctx.settings("ssh").string("identity_file").orElse(text(e, "identity_file"));
         Path key = identity == null ? null : ctx.paths().expand(identity);
-        JumpHost jump = null;
-        if (e.hasNonNull("jump_host")) {
-            String user = ctx.settings("ssh").string("user").orElse(e.hasNonNull("jump_user") ? e.get("jump_user").asText()
-                    : ctx.env().getOrDefault("USER", "root"));
-            jump = new JumpHost(e.get("jump_host").asText(), e.path("jump_port").asInt(22), user);
-        }
+        // the ssh module's reading, with its checks of host and user (a team file must not reach ssh unchecked)
+        JumpHost jump = dev.tcli.ssh.Inventory.jumpHost(ctx, name, e);
         List<Check> out = new ArrayList<>();
         out.add(identityFile(key));
         if (jump == null) {

@@ -74,7 +74,7 @@ public final class EventsClient {
             throw TcliException.config("cannot run --routing-key-cmd: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TcliException(130, "interrupted");
+            throw new TcliException(dev.tcli.spi.ExitCode.INTERRUPTED, "interrupted");
         }
     }
 
@@ -113,9 +113,13 @@ public final class EventsClient {
         try {
             reply = r.body() == null || r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
         } catch (IOException e) {
-            throw new TcliException(6, "PagerDuty Events answered HTTP " + r.status() + " with a malformed body; try again");
+            throw dev.tcli.spi.http.ApiException.malformed("PagerDuty Events", "POST /v2/enqueue", "HTTP " + r.status() + ", not JSON");
         }
-        if (r.status() == 202 || r.status() == 200) {
+        int exit = dev.tcli.spi.http.ApiException.exitCodeFor(r.status()); // the one mapping every client shares
+        if (exit == dev.tcli.spi.ExitCode.OK) {
+            if (!reply.path("status").isTextual()) {
+                throw dev.tcli.spi.http.ApiException.malformed("PagerDuty Events", "POST /v2/enqueue", "no status");
+            }
             return reply;
         }
         List<String> errors = new java.util.ArrayList<>();
@@ -124,12 +128,12 @@ public final class EventsClient {
         if (r.status() == 400) {
             throw TcliException.usage("PagerDuty Events refused the event (" + why + ")");
         }
-        if (r.status() == 429 || r.status() >= 500) {
-            throw new TcliException(6, "PagerDuty Events is unavailable (" + why + "); try again");
+        if (exit == dev.tcli.spi.ExitCode.UNAVAILABLE) {
+            throw new TcliException(exit, "PagerDuty Events is unavailable (" + why + "); try again");
         }
-        if (r.status() == 401 || r.status() == 403) {
-            throw new TcliException(4, "PagerDuty Events rejected the routing key (" + why + ")");
+        if (exit == dev.tcli.spi.ExitCode.AUTH) {
+            throw new TcliException(exit, "PagerDuty Events rejected the routing key (" + why + ")");
         }
-        throw TcliException.failed("PagerDuty Events answered " + why);
+        throw new TcliException(exit, "PagerDuty Events answered " + why);
     }
 }

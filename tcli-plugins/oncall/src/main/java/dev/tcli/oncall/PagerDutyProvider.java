@@ -9,6 +9,7 @@ import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
 import dev.tcli.spi.http.ApiClient;
 import dev.tcli.spi.http.ApiException;
+import dev.tcli.spi.http.ApiPath;
 import dev.tcli.spi.http.Pages;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,7 +112,7 @@ final class PagerDutyProvider implements OncallProvider {
         }
         if (who.matches("P[A-Z0-9]{6}")) {
             try {
-                return person(api().get("/users/" + who).path("user"));
+                return person(api().get(ApiPath.of("/users/{}", who)).path("user"));
             } catch (ApiException e) {
                 if (e.exitCode() != ExitCode.NOT_FOUND) {
                     throw e;
@@ -260,10 +261,8 @@ final class PagerDutyProvider implements OncallProvider {
             p.put("limit", limit);
             p.put("offset", offset);
             JsonNode page = api().get("/incidents", p);
-            JsonNode items = page.path("incidents");
-            if (!items.isArray()) {
-                throw TcliException.failed("PagerDuty answered GET /incidents without an incidents array; is base_url right?");
-            }
+            // an empty or shapeless 2xx is exit 6 like every other malformed answer (not 1, not "no incidents")
+            JsonNode items = ApiException.array(page, "incidents", "PagerDuty", "GET /incidents");
             List<JsonNode> list = new ArrayList<>();
             items.forEach(list::add);
             offset += list.size();
@@ -302,7 +301,7 @@ final class PagerDutyProvider implements OncallProvider {
             throw TcliException.notFound("no PagerDuty incident '" + ref + "': an incident is an id like Q1A2B3C or a number like 1042");
         }
         try {
-            return api().get("/incidents/" + ref).path("incident");
+            return api().get(ApiPath.of("/incidents/{}", ref)).path("incident");
         } catch (ApiException e) {
             if (e.exitCode() == ExitCode.NOT_FOUND) {
                 throw TcliException.notFound("no PagerDuty incident '" + ref + "'; list them with 'tcli oncall incidents'");
@@ -319,7 +318,7 @@ final class PagerDutyProvider implements OncallProvider {
             throw TcliException.unavailable("PagerDuty answered GET /incidents/" + ref + " without an incident object", null);
         }
         List<IncidentHistory.Entry> log = new ArrayList<>();
-        String path = "/incidents/" + n.path("id").asText() + "/log_entries";
+        String path = ApiPath.of("/incidents/{}/log_entries", n.path("id").asText());
         for (JsonNode e : Pages.byOffset(o -> page(path, Map.of("time_zone", "UTC"), "log_entries", o, true))) {
             IncidentHistory.Entry d = logDetail(e);
             if (d != null) {
@@ -366,7 +365,7 @@ final class PagerDutyProvider implements OncallProvider {
     @Override
     public List<LogEntry> log(Incident incident) {
         List<LogEntry> out = new ArrayList<>();
-        for (JsonNode e : Pages.byOffset(o -> page("/incidents/" + incident.id() + "/log_entries", Map.of(), "log_entries", o))) {
+        for (JsonNode e : Pages.byOffset(o -> page(ApiPath.of("/incidents/{}/log_entries", incident.id()), Map.of(), "log_entries", o))) {
             String type = e.path("type").asText().replace("_log_entry", "");
             if (type.equals("annotate")) {
                 type = "note";
@@ -381,18 +380,16 @@ final class PagerDutyProvider implements OncallProvider {
     }
 
     private Pages.Page page(String path, Map<String, ?> query, String key, int offset) {
-        return page(path, query, key, offset, false);
+        return page(path, query, key, offset, true);
     }
 
-    /** @param strict an answer without the {@code key} list is exit 6 rather than an empty page */
+    /** An answer without the {@code key} list is exit 6, never an empty page (an empty roster is not "nobody on call"). */
     private Pages.Page page(String path, Map<String, ?> query, String key, int offset, boolean strict) {
         Map<String, Object> p = new LinkedHashMap<>(query);
         p.put("limit", PAGE);
         p.put("offset", offset);
         JsonNode page = api().get(path, p);
-        if (strict && !page.path(key).isArray()) {
-            throw TcliException.unavailable("PagerDuty answered GET " + path + " without a '" + key + "' list", null);
-        }
+        ApiException.array(page, key, "PagerDuty", "GET " + path);
         List<JsonNode> items = new ArrayList<>();
         page.path(key).forEach(items::add);
         return new Pages.Page(items, page.path("more").asBoolean(false) && offset + 2 * PAGE <= MAX_OFFSET);
@@ -471,7 +468,7 @@ final class PagerDutyProvider implements OncallProvider {
             String id = lookup("/escalation_policies", "escalation_policies", policy, "escalation policy");
             change.put("escalation_policy", Map.of("id", id, "type", "escalation_policy_reference"));
         }
-        JsonNode reply = api().send("PUT", "/incidents/" + incident.id(), null, Map.of("incident", change), from());
+        JsonNode reply = api().send("PUT", ApiPath.of("/incidents/{}", incident.id()), null, Map.of("incident", change), from());
         if (ctx.flags().dryRun()) {
             return null;
         }
@@ -481,7 +478,7 @@ final class PagerDutyProvider implements OncallProvider {
 
     @Override
     public ActionResult note(Incident incident, String text) {
-        JsonNode reply = api().send("POST", "/incidents/" + incident.id() + "/notes", null, Map.of("note", Map.of("content", text)), from());
+        JsonNode reply = api().send("POST", ApiPath.of("/incidents/{}/notes", incident.id()), null, Map.of("note", Map.of("content", text)), from());
         if (ctx.flags().dryRun()) {
             return null;
         }
@@ -494,7 +491,7 @@ final class PagerDutyProvider implements OncallProvider {
             return ActionResult.of(incident, "failed", "only an acknowledged incident can be snoozed (it is " + incident.status()
                     + "); ack it first");
         }
-        JsonNode reply = api().send("POST", "/incidents/" + incident.id() + "/snooze", null, Map.of("duration", duration.toSeconds()), from());
+        JsonNode reply = api().send("POST", ApiPath.of("/incidents/{}/snooze", incident.id()), null, Map.of("duration", duration.toSeconds()), from());
         if (ctx.flags().dryRun()) {
             return null;
         }
@@ -517,7 +514,7 @@ final class PagerDutyProvider implements OncallProvider {
         body.put("requester_id", me().id());
         body.put("message", message != null ? message : "Please help with " + incident.label() + ": " + incident.title());
         body.put("responder_request_targets", targets);
-        api().send("POST", "/incidents/" + incident.id() + "/responder_requests", null, body, from());
+        api().send("POST", ApiPath.of("/incidents/{}/responder_requests", incident.id()), null, body, from());
         if (ctx.flags().dryRun()) {
             return null;
         }
@@ -526,9 +523,9 @@ final class PagerDutyProvider implements OncallProvider {
 
     @Override
     public ActionResult escalate(Incident incident, int level) {
-        JsonNode raw = api().get("/incidents/" + incident.id()).path("incident");
+        JsonNode raw = api().get(ApiPath.of("/incidents/{}", incident.id())).path("incident");
         String policy = raw.path("escalation_policy").path("id").asText();
-        int levels = api().get("/escalation_policies/" + policy).path("escalation_policy").path("escalation_rules").size();
+        int levels = api().get(ApiPath.of("/escalation_policies/{}", policy)).path("escalation_policy").path("escalation_rules").size();
         if (level == 0) {
             Set<String> assignees = new HashSet<>();
             raw.path("assignments").forEach(a -> assignees.add(a.path("assignee").path("id").asText()));
@@ -545,7 +542,7 @@ final class PagerDutyProvider implements OncallProvider {
                     + " has " + levels + " level(s): cannot escalate to level " + level);
         }
         Map<String, Object> change = Map.of("type", "incident_reference", "escalation_level", level);
-        JsonNode reply = api().send("PUT", "/incidents/" + incident.id(), null, Map.of("incident", change), from());
+        JsonNode reply = api().send("PUT", ApiPath.of("/incidents/{}", incident.id()), null, Map.of("incident", change), from());
         if (ctx.flags().dryRun()) {
             return null;
         }
@@ -600,7 +597,7 @@ final class PagerDutyProvider implements OncallProvider {
         String asOf = Times.utc(ctx.clock().instant());
         List<Shift> out = new ArrayList<>();
         for (String[] s : schedules) {
-            JsonNode sched = api().get("/schedules/" + s[0], Map.of("since", Times.utc(from), "until", Times.utc(to),
+            JsonNode sched = api().get(ApiPath.of("/schedules/{}", s[0]), Map.of("since", Times.utc(from), "until", Times.utc(to),
                     "time_zone", ctx.zone().getId())).path("schedule");
             String name = sched.path("name").asText(s[1]);
             for (JsonNode e : sched.path("final_schedule").path("rendered_schedule_entries")) {
@@ -619,7 +616,7 @@ final class PagerDutyProvider implements OncallProvider {
         o.put("start", Times.utc(start));
         o.put("end", Times.utc(end));
         o.put("user", Map.of("id", person.id(), "type", "user_reference"));
-        JsonNode reply = api().send("POST", "/schedules/" + id + "/overrides", null, Map.of("overrides", List.of(o)), Map.of());
+        JsonNode reply = api().send("POST", ApiPath.of("/schedules/{}/overrides", id), null, Map.of("overrides", List.of(o)), Map.of());
         if (ctx.flags().dryRun()) {
             return null;
         }

@@ -8,7 +8,6 @@ import dev.tcli.spi.ModuleContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,14 +42,12 @@ public final class RosterCache {
 
     public <T> void save(List<T> rows, String me) {
         try {
-            Files.createDirectories(file.getParent());
             ObjectNode n = JSON.createObjectNode();
             n.put("as_of", ctx.clock().instant().toString());
             n.put("me", me);
             n.set("rows", JSON.valueToTree(rows));
-            Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), n);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // names and emails: 0600, a unique temp file renamed over the old one (dev.tcli.spi.PrivateFiles)
+            dev.tcli.spi.PrivateFiles.replace(file, JSON.writeValueAsBytes(n));
         } catch (IOException e) {
             ctx.out().note("could not cache the roster in " + file + ": " + e.getMessage());
         }

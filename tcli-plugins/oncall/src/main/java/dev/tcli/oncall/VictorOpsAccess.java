@@ -7,8 +7,6 @@ import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Settings;
 import dev.tcli.spi.http.ApiClient;
 import dev.tcli.spi.http.ApiException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -43,7 +41,7 @@ public final class VictorOpsAccess implements AccessChecks {
                     ApiClient api = new VictorOpsProvider(ctx).api(); // api_id, api_key, then username: the hint's order
                     String user = s.require("username");
                     try {
-                        JsonNode u = api.get("/api-public/v1/user/" + URLEncoder.encode(user, StandardCharsets.UTF_8));
+                        JsonNode u = api.get(dev.tcli.spi.http.ApiPath.of("/api-public/v1/user/{}", user));
                         String name = u.path("displayName").asText((u.path("firstName").asText() + " " + u.path("lastName").asText()).trim());
                         return Result.ok("API key accepted: " + name + " (" + u.path("username").asText(user) + ")");
                     } catch (ApiException e) {

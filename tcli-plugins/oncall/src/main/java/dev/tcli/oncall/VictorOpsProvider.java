@@ -10,6 +10,7 @@ import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
 import dev.tcli.spi.http.ApiClient;
 import dev.tcli.spi.http.ApiException;
+import dev.tcli.spi.http.ApiPath;
 import dev.tcli.spi.http.Pages;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,7 +148,7 @@ final class VictorOpsProvider implements OncallProvider {
 
     private List<JsonNode> active() {
         List<JsonNode> out = new ArrayList<>();
-        api().get("/api-public/v1/incidents").path("incidents").forEach(out::add);
+        ApiException.array(api().get("/api-public/v1/incidents"), "incidents", "Splunk On-Call", "GET /api-public/v1/incidents").forEach(out::add);
         return out;
     }
 
@@ -432,7 +433,7 @@ final class VictorOpsProvider implements OncallProvider {
 
     private String policySlug(String policy) {
         JsonNode cur = api().get("/api-public/v1/oncall/current");
-        for (JsonNode team : cur.path("teamsOnCall")) {
+        for (JsonNode team : ApiException.array(cur, "teamsOnCall", "Splunk On-Call", "GET /api-public/v1/oncall/current")) {
             for (JsonNode n : team.path("onCallNow")) {
                 JsonNode ep = n.path("escalationPolicy");
                 if (ep.path("slug").asText().equals(policy) || ep.path("name").asText().equalsIgnoreCase(policy)) {
@@ -488,7 +489,7 @@ final class VictorOpsProvider implements OncallProvider {
         List<OnCallLevel> out = new ArrayList<>();
         if (at == null) {
             Map<String, String> ends = currentShiftEnds();
-            for (JsonNode team : api().get("/api-public/v1/oncall/current").path("teamsOnCall")) {
+            for (JsonNode team : ApiException.array(api().get("/api-public/v1/oncall/current"), "teamsOnCall", "Splunk On-Call", "GET /api-public/v1/oncall/current")) {
                 int level = 0;
                 for (JsonNode n : team.path("onCallNow")) {
                     level++;
@@ -570,7 +571,7 @@ final class VictorOpsProvider implements OncallProvider {
     }
 
     private JsonNode teamSchedule(long skip, long days) {
-        return api().get("/api-public/v2/team/" + team() + "/oncall/schedule", Map.of("daysSkip", skip, "daysForward", Math.min(30, days)));
+        return api().get(ApiPath.of("/api-public/v2/team/{}/oncall/schedule", team()), Map.of("daysSkip", skip, "daysForward", Math.min(30, days)));
     }
 
     @Override
@@ -618,7 +619,7 @@ final class VictorOpsProvider implements OncallProvider {
         }
         String slug = null;
         String from = null;
-        for (JsonNode team : api().get("/api-public/v1/oncall/current").path("teamsOnCall")) {
+        for (JsonNode team : ApiException.array(api().get("/api-public/v1/oncall/current"), "teamsOnCall", "Splunk On-Call", "GET /api-public/v1/oncall/current")) {
             for (JsonNode n : team.path("onCallNow")) {
                 if (slug == null && matches(n.path("escalationPolicy"), schedule)) {
                     slug = n.path("escalationPolicy").path("slug").asText();
@@ -636,7 +637,7 @@ final class VictorOpsProvider implements OncallProvider {
         if (from.equals(person.id())) {
             return new ActionResult(slug, null, schedule, "already_on_call", person.name() + " is on call on " + schedule + " already");
         }
-        JsonNode reply = api().send("PATCH", "/api-public/v1/policies/" + slug + "/oncall/user", null,
+        JsonNode reply = api().send("PATCH", ApiPath.of("/api-public/v1/policies/{}/oncall/user", slug), null,
                 Map.of("fromUser", from, "toUser", person.id()), Map.of());
         if (ctx.flags().dryRun()) {
             return null;

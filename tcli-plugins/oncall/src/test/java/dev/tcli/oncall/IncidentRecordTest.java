@@ -99,7 +99,7 @@ class IncidentRecordTest extends OncallTestBase {
             pd.enqueue(OncallReliabilityTest.json(200, "{\"error\":\"not what you asked for\"}"));
             var r = record("pdmock", "Q1");
             assertEquals(6, r.exit(), r.toString());
-            assertTrue(r.stderr().contains("without a 'log_entries' list"), r.stderr());
+            assertTrue(r.stderr().contains("malformed answer to GET /incidents/Q1/log_entries (no 'log_entries' list)"), r.stderr());
         }
     }
 

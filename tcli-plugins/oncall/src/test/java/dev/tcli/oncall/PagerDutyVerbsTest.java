@@ -9,6 +9,7 @@ import dev.tcli.sandbox.Faults;
 import dev.tcli.spi.EventListener;
 import dev.tcli.spi.ModuleContext;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +182,34 @@ class PagerDutyVerbsTest extends OncallTestBase {
         assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\n"), ics);
         assertTrue(ics.contains("SUMMARY:On call: Builder Primary"), ics);
         assertTrue(ics.contains("DTSTART:"), ics);
+        // issue 14 section 5: the user's shifts are private and replaced atomically, never through a planted link
+        Path icsFile = t.home().resolve("oncall.ics");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(icsFile)));
+        Path victim = t.home().resolve("victim");
+        Files.writeString(victim, "precious");
+        Files.delete(icsFile);
+        Files.createSymbolicLink(icsFile, victim);
+        var linked = run("schedule", "--days", "21", "--ical", "~/oncall.ics");
+        assertEquals(1, linked.exit(), linked.toString());
+        assertTrue(linked.stderr().contains("symbolic link"), linked.stderr());
+        assertEquals("precious", Files.readString(victim));
+        Files.delete(icsFile);
+        // the who-cache: names and emails, 0600 in a 0700 directory
+        assertEquals(0, run("who").exit());
+        Path cacheDir = t.stateDir().resolve("oncall");
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheDir)));
+        try (var files = Files.list(cacheDir)) {
+            for (Path f : files.toList()) {
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
+                assertTrue(!f.getFileName().toString().endsWith(".tmp"), "no temp file left: " + f);
+            }
+        }
+        // the sandbox's state holds the practice team's names too
+        try (var files = Files.list(t.stateDir().resolve("sandbox"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
+            }
+        }
         assertEquals(2, run("schedule", "--days", "0").exit());
         Faults.add(t.stateDir().resolve("sandbox"), Faults.Fault.of("pagerduty", "500", 10));
         var down = run("schedule", "--days", "21", "-o", "json");

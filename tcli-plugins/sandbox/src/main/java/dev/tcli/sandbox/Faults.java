@@ -29,7 +29,7 @@ import java.util.Locale;
  */
 public final class Faults {
     static final String FILE = "faults.json";
-    public static final java.util.List<String> KINDS = java.util.List.of("429", "500", "503", "slow", "truncate", "reset", "403");
+    public static final java.util.List<String> KINDS = java.util.List.of("429", "500", "503", "slow", "truncate", "empty", "reset", "403");
     /** Kinds the emulator answers itself, with the service it belongs to. */
     private static final java.util.Map<String, String> EMULATOR_KINDS = java.util.Map.of("403", "victorops");
     private static final ThreadLocal<String> FOR_EMULATOR = new ThreadLocal<>();

@@ -168,6 +168,10 @@ public final class SandboxServer implements AutoCloseable {
         } catch (RuntimeException boom) {
             reply = Exchange.Reply.json(500, error("sandbox emulator error: " + boom));
         }
+        if (fault != null && fault.path("kind").asText().equals("empty") && reply.status >= 200 && reply.status < 300) {
+            // the request was served (a write took effect) but the answer came back empty: an integration or proxy bug
+            reply = reply.withBody(new byte[0]);
+        }
         if (fault != null && fault.path("kind").asText().equals("truncate") && reply.body.length > 2) {
             byte[] cut = new byte[reply.body.length / 2];
             System.arraycopy(reply.body, 0, cut, 0, cut.length);

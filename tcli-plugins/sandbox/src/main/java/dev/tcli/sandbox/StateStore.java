@@ -6,10 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.HashMap;
@@ -65,7 +63,7 @@ public final class StateStore {
 
     private <T> T locked(LockedWork<T> work) {
         try {
-            Files.createDirectories(dir);
+            dev.tcli.spi.PrivateFiles.directory(dir);
             Object monitor = MONITORS.computeIfAbsent(dir.toAbsolutePath().normalize(), k -> new Object());
             synchronized (monitor) {
                 synchronized (this) {
@@ -155,16 +153,12 @@ public final class StateStore {
 
     private void save(String name, ObjectNode state) throws IOException {
         Path f = file(name);
-        Path tmp = dir.resolve("." + name + ".json.tmp");
-        Exchange.JSON.writeValue(tmp.toFile(), state);
+        byte[] bytes = Exchange.JSON.writeValueAsBytes(state);
         // Bump the generation before the rename: a crash in between costs a re-read, never a stale cache.
         generation++;
         writeGeneration(lockFile, generation);
-        try {
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
-        }
+        // 0600, a unique exclusively created temp file, atomic rename (dev.tcli.spi.PrivateFiles)
+        dev.tcli.spi.PrivateFiles.replace(f, bytes);
         cache.put(name, new Cached(state, generation));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
+import dev.tcli.spi.SshNames;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,22 +138,21 @@ public final class Inventory {
         }
         String key = "environments." + name;
         var ssh = ctx.settings("ssh");
-        JumpHost jump = null;
-        if (e.hasNonNull("jump_host")) {
-            String jumpUser = ssh.string("user").orElse(text(e, "jump_user", ctx.env().getOrDefault("USER", "root")));
-            jump = new JumpHost(text(e, "jump_host", null), port(e, "jump_port", key), jumpUser);
-        }
+        JumpHost jump = jumpHost(ctx, name, e);
         String identity = ssh.string("identity_file").orElse(text(e, "identity_file", null));
         if (identity != null) {
             identity = ctx.paths().expand(identity).toString();
         }
         String sudo = text(e, "sudo", "");
         List<String> sudoWords = sudo.isBlank() ? List.of() : List.of(sudo.trim().split("\\s+"));
+        if (e.hasNonNull("user")) {
+            checked(ctx, SshNames.userProblem(text(e, "user", null)), "user", key + ".user", null);
+        }
         String defaultUser = text(e, "user", ctx.env().getOrDefault("USER", "root"));
         List<Node> nodes = new ArrayList<>();
         JsonNode staticNodes = e.path("nodes");
         for (int i = 0; i < staticNodes.size(); i++) {
-            nodes.add(node(staticNodes.get(i), defaultUser, key + ".nodes"));
+            nodes.add(node(staticNodes.get(i), defaultUser, key + ".nodes[" + i + "]", null));
         }
         if (e.hasNonNull("inventory_cmd")) {
             Duration timeout = INVENTORY_TIMEOUT;
@@ -166,7 +165,7 @@ public final class Inventory {
                 }
             }
             for (JsonNode n : inventoryCommand(name, text(e, "inventory_cmd", null), timeout)) {
-                Node node = node(n, defaultUser, key + ".inventory_cmd");
+                Node node = node(n, defaultUser, key + ".inventory_cmd", "the inventory_cmd of environment " + name);
                 if (nodes.stream().noneMatch(x -> x.name().equals(node.name()))) {
                     nodes.add(node);
                 }
@@ -177,11 +176,61 @@ public final class Inventory {
         return env;
     }
 
-    private Node node(JsonNode n, String defaultUser, String where) {
+    /**
+     * The environment's jump host, or null without {@code jump_host}; its host and user checked
+     * against {@link SshNames} like every node's (onboard reads it here too).
+     */
+    public static JumpHost jumpHost(ModuleContext ctx, String envName, JsonNode e) {
+        String key = "environments." + envName;
+        checked(ctx, SshNames.nameProblem(envName), "environment name", key, null);
+        if (!e.hasNonNull("jump_host")) {
+            return null;
+        }
+        var profileUser = ctx.settings("ssh").string("user");
+        String user = profileUser.orElse(text(e, "jump_user", ctx.env().getOrDefault("USER", "root")));
+        String host = text(e, "jump_host", null);
+        checked(ctx, SshNames.hostProblem(host), "jump_host", key + ".jump_host", null);
+        if (profileUser.isPresent()) {
+            userFromProfile(ctx, user);
+        } else {
+            checked(ctx, SshNames.userProblem(user), "jump_user", key + (e.hasNonNull("jump_user") ? ".jump_user" : ""),
+                    e.hasNonNull("jump_user") ? null : "$USER");
+        }
+        return new JumpHost(host, port(ctx, e, "jump_port", key), user);
+    }
+
+    private static void userFromProfile(ModuleContext ctx, String user) {
+        SshNames.userProblem(user).ifPresent(p -> {
+            throw TcliException.config("bad user in [profiles." + ctx.profile() + ".ssh] of " + ctx.paths().configFile() + ": "
+                    + p + "; fix it there");
+        });
+    }
+
+    /**
+     * Refuses a team-file value that ssh would misread (exit 3), naming the entry and where it
+     * came from: FILE:LINE for the team file, the command for inventory_cmd output.
+     */
+    private static void checked(ModuleContext ctx, java.util.Optional<String> problem, String what, String key, String source) {
+        problem.ifPresent(p -> {
+            String from = source != null ? source : ctx.team().where(key) + " (" + key + ")";
+            throw TcliException.config(from + ": refusing " + what + ": " + p
+                    + "; fix the team file ('tcli team validate' lists every such entry)");
+        });
+    }
+
+    private Node node(JsonNode n, String defaultUser, String where, String source) {
         String nodeName = text(n, "name", null);
         String host = text(n, "host", nodeName);
         if (nodeName == null || host == null) {
-            throw TcliException.config("a node without name in " + ctx.team().where(where) + ": every node needs name and host");
+            throw TcliException.config("a node without name in " + (source != null ? source : ctx.team().where(where))
+                    + ": every node needs name and host");
+        }
+        checked(ctx, SshNames.nameProblem(nodeName), "node name", where + ".name", source);
+        checked(ctx, SshNames.hostProblem(host), "host of node " + nodeName, where + (n.hasNonNull("host") ? ".host" : ".name"), source);
+        if (n.hasNonNull("user")) {
+            checked(ctx, SshNames.userProblem(text(n, "user", null)), "user of node " + nodeName, where + ".user", source);
+        } else {
+            checked(ctx, SshNames.userProblem(defaultUser), "user of node " + nodeName, where, source == null ? "$USER or the environment's user" : source);
         }
         List<String> roles = new ArrayList<>();
         n.path("roles").forEach(r -> roles.add(r.asText()));
@@ -190,7 +239,7 @@ public final class Inventory {
         return new Node(nodeName, host, port, text(n, "user", defaultUser), roles, gateway);
     }
 
-    private int port(JsonNode e, String field, String key) {
+    private static int port(ModuleContext ctx, JsonNode e, String field, String key) {
         JsonNode p = e.get(field);
         if (p == null) {
             return 22;
@@ -223,10 +272,7 @@ public final class Inventory {
         String output = runInventory(command, timeout);
         JsonNode nodes = parseInventory(output, command);
         try {
-            Files.createDirectories(cache.getParent());
-            Path tmp = Files.createTempFile(cache.getParent(), "inventory", ".tmp");
-            Files.writeString(tmp, output);
-            Files.move(tmp, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            dev.tcli.spi.PrivateFiles.replace(cache, output);
         } catch (IOException e) {
             ctx.out().note("could not cache the inventory: " + e.getMessage());
         }

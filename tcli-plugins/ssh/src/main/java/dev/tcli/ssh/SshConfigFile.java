@@ -1,5 +1,6 @@
 package dev.tcli.ssh;
 
+import dev.tcli.spi.SshNames;
 import dev.tcli.spi.TcliException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ public final class SshConfigFile {
         b.append("# Written by 'tcli ssh config --env ").append(env.name()).append(" --write'; changes inside this block are replaced.\n");
         String identity = env.identityFile() == null ? null : tilde(env.identityFile(), home);
         if (env.jump() != null) {
-            b.append("Host ").append(word(jumpAlias(env))).append('\n');
+            b.append("Host ").append(alias(jumpAlias(env))).append('\n');
             b.append("  HostName ").append(word(env.jump().host())).append('\n');
             b.append("  Port ").append(env.jump().port()).append('\n');
             b.append("  User ").append(word(env.jump().user())).append('\n');
@@ -47,7 +48,7 @@ public final class SshConfigFile {
             }
         }
         for (Node n : env.nodes()) {
-            b.append("Host ").append(word(n.name())).append('\n');
+            b.append("Host ").append(alias(n.name())).append('\n');
             b.append("  HostName ").append(word(n.host())).append('\n');
             b.append("  Port ").append(n.port()).append('\n');
             b.append("  User ").append(word(n.user())).append('\n');
@@ -123,6 +124,17 @@ public final class SshConfigFile {
         } catch (IOException e) {
             throw TcliException.config("cannot write " + config + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A Host line's alias: never a word ssh reads as a pattern ({@code *}, {@code ?}, {@code !},
+     * a list), whatever reached this point (Inventory already refuses such names).
+     */
+    private static String alias(String name) {
+        SshNames.nameProblem(name).ifPresent(p -> {
+            throw TcliException.config("refusing to write Host " + p + " into ~/.ssh/config: fix the team file");
+        });
+        return name;
     }
 
     private static String tilde(String path, Path home) {

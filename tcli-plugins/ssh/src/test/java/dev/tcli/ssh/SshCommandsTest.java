@@ -246,6 +246,74 @@ class SshCommandsTest {
         assertFalse(Files.exists(t.home().resolve(".ssh/config")));
     }
 
+    /** Issue 14 section 1: a node named '*' must never become 'Host *' in ~/.ssh/config. */
+    @Test
+    void aPatternNodeNameIsRefusedAndTheUsersSshConfigIsUntouched() throws Exception {
+        Path config = t.home().resolve(".ssh/config");
+        t.writeFile(config, "Host github.com\n  User git\n", "rw-------");
+        for (String name : java.util.List.of("*", "live-*", "db?", "!x", "a,b", "a b", "-oProxyCommand=x")) {
+            Files.writeString(t.home().resolve("team/tcli-team.toml"), TEAM.replace("name = \"live-datastore-0\"", "name = \"" + name + "\""));
+            for (String[] verb : java.util.List.of(new String[] {"ssh", "config", "--write"}, new String[] {"ssh", "config"},
+                    new String[] {"--dry-run", "ssh", "live-builder-api-0"}, new String[] {"ssh", "hosts"})) {
+                var r = t.run(verb);
+                assertEquals(3, r.exit(), name + " " + String.join(" ", verb) + ": " + r);
+                assertTrue(r.stderr().contains("refusing node name: '" + name + "'") && r.stderr().contains("tcli-team.toml:15 (environments.live.nodes[1].name): refusing"), r.stderr());
+                assertEquals(1, r.stderr().lines().count(), r.stderr());
+                assertFalse(r.stdout().contains("Host "), r.stdout());
+            }
+            assertEquals("Host github.com\n  User git\n", Files.readString(config), name);
+        }
+    }
+
+    /** Hosts and users reach the ProxyCommand ssh runs through the shell: only hostnames, IP literals and user names pass. */
+    @Test
+    void hostsAndUsersThatWouldReachTheShellAreRefused() throws Exception {
+        String[][] cases = {
+            {"host = \"10.0.1.12\"", "host = \"10.0.1.12 -oProxyCommand=touch /tmp/x\"", "host of node live-builder-api-0"},
+            {"host = \"10.0.1.12\"", "host = \"10.0.1.12;id\"", "host of node live-builder-api-0"},
+            {"host = \"10.0.1.12\"", "host = \"$(id)\"", "host of node live-builder-api-0"},
+            {"user = \"ubuntu\"\nroles = [\"builder-api\"", "user = \"-oProxyCommand=x\"\nroles = [\"builder-api\"", "user of node live-builder-api-0"},
+            {"jump_host = \"jump.example.com\"", "jump_host = \"jump.example.com -oProxyCommand=x\"", "jump_host"},
+            {"jump_host = \"jump.example.com\"", "jump_host = \"-ojump\"", "jump_host"},
+        };
+        for (String[] c : cases) {
+            Files.writeString(t.home().resolve("team/tcli-team.toml"), TEAM.replace(c[0], c[1]));
+            var r = t.run("--dry-run", "ssh", "live-builder-api-0");
+            assertEquals(3, r.exit(), c[1] + ": " + r);
+            assertTrue(r.stderr().matches("(?s)tcli: \\S+tcli-team.toml:\\d+ \\(\\S+\\): refusing " + java.util.regex.Pattern.quote(c[2]) + ": .*"), r.stderr());
+            assertFalse(r.stdout().contains("ProxyCommand"), r.stdout());
+        }
+        // the profile's user goes to ssh too
+        t.config("default_profile = \"live\"\n[team]\nrepo = \"~/team\"\n[profiles.live.ssh]\nenvironment = \"live\"\nuser = \"-oX=y\"\n");
+        Files.writeString(t.home().resolve("team/tcli-team.toml"), TEAM);
+        var r = t.run("--dry-run", "ssh", "live-builder-api-0");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("bad user in [profiles.live.ssh]"), r.stderr());
+    }
+
+    /** The same rules for the nodes an inventory_cmd prints, named by the command. */
+    @Test
+    void inventoryCommandNodesFollowTheSameRules() throws Exception {
+        for (String node : java.util.List.of("{\"name\":\"*\",\"host\":\"10.0.2.1\"}", "{\"name\":\"w-0\",\"host\":\"10.0.2.1 -oProxyCommand=x\"}",
+                "{\"name\":\"w-0\",\"host\":\"10.0.2.1\",\"user\":\"a b\"}", "{\"name\":\"*\"}")) {
+            t.writeFile(t.home().resolve("team/inventory"), "#!/bin/sh\necho '[" + node + "]'\n", "rwxr-xr-x");
+            Files.writeString(t.home().resolve("team/tcli-team.toml"), TEAM.replace("sudo = \"sudo\"",
+                    "inventory_cmd = \"./inventory " + Integer.toHexString(node.hashCode()) + "\""));
+            var r = t.run("ssh", "config", "--write");
+            assertEquals(3, r.exit(), node + ": " + r);
+            assertTrue(r.stderr().contains("tcli: the inventory_cmd of environment live: refusing"), r.stderr());
+            assertFalse(Files.exists(t.home().resolve(".ssh/config")));
+        }
+    }
+
+    @Test
+    void ipv6LiteralsAndHostnamesStillWork() throws Exception {
+        Files.writeString(t.home().resolve("team/tcli-team.toml"), TEAM.replace("host = \"10.0.1.12\"", "host = \"fd00::12\""));
+        var r = t.run("ssh", "config");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.stdout().contains("HostName fd00::12"), r.stdout());
+    }
+
     @Test
     void mergeKeepsAnUnterminatedBlockForTheHuman() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(dev.tcli.spi.TcliException.class,

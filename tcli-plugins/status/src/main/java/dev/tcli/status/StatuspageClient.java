@@ -6,6 +6,7 @@ import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.http.ApiClient;
 import dev.tcli.spi.http.ApiException;
+import dev.tcli.spi.http.ApiPath;
 import dev.tcli.spi.http.Pages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,10 @@ public final class StatuspageClient {
     private final ApiClient api;
     private final String pageId;
     private final int perPage;
+    /** On a dry run a write sends nothing and its answer is missing: only real answers are checked. */
+    private boolean dryRun;
+    /** For journaling writes whose outcome is unknown (null in tests that build a bare client). */
+    private dev.tcli.spi.ModuleContext ctx;
 
     StatuspageClient(ApiClient api, String pageId, int perPage) {
         this.api = api;
@@ -33,16 +38,25 @@ public final class StatuspageClient {
     /** From {@code [profiles.X.statuspage]}: base_url (default the public API), page_id, token or token_cmd. */
     public static StatuspageClient connect(ModuleContext ctx) {
         var s = ctx.settings("statuspage");
-        String base = s.string("base_url", DEFAULT_URL).replaceAll("/+$", "");
-        // docs/design.md's example writes the bare host; the API itself lives under /v1
-        if (base.equals("https://api.statuspage.io")) {
-            base = DEFAULT_URL;
-        }
+        String base = apiBase(s.string("base_url", DEFAULT_URL));
         String page = s.require("page_id");
         String token = ctx.secret("statuspage", "token");
         int perPage = Math.max(1, Math.min(MAX_PER_PAGE, s.integer("per_page").orElse(MAX_PER_PAGE)));
         ApiClient api = ctx.http().api("statuspage").baseUrl(base).header("Authorization", "OAuth " + token, true).build();
-        return new StatuspageClient(api, page, perPage);
+        StatuspageClient c = new StatuspageClient(api, page, perPage);
+        c.dryRun = ctx.flags().dryRun();
+        c.ctx = ctx;
+        return c;
+    }
+
+    /**
+     * base_url as the API wants it: documented as a host, so any base without a version segment
+     * ({@code /v1}) gets {@code /v1} added (a proxy's {@code https://proxy/statuspage} too), not only
+     * the exact public host.
+     */
+    static String apiBase(String configured) {
+        String base = configured.replaceAll("/+$", "");
+        return base.matches("(?i)^[a-z][a-z0-9+.-]*://[^/]+(/.*)?/v\\d+$") ? base : base + "/v1";
     }
 
     public String pageId() {
@@ -51,7 +65,7 @@ public final class StatuspageClient {
 
     /** Every component, groups included (a group has {@code group: true}), in page order. */
     public Iterable<JsonNode> rawComponents() {
-        return paged("/pages/" + pageId + "/components", "per_page", Map.of());
+        return paged(ApiPath.of("/pages/{}/components", pageId), "per_page", Map.of());
     }
 
     /** The components people set (not the group containers), each with its group's name. */
@@ -75,19 +89,21 @@ public final class StatuspageClient {
 
     public JsonNode setComponentStatus(String componentId, ComponentStatus status) {
         Map<String, Object> body = Map.of("component", Map.of("status", status.api()));
-        return api.send("PATCH", "/pages/" + pageId + "/components/" + componentId, null, body, Map.of());
+        return unknownOutcome("component set", componentId, Map.of("component_id", componentId, "to", status.api()),
+                "tcli status components", () -> written(api.send("PATCH", ApiPath.of("/pages/{}/components/{}", pageId, componentId),
+                        null, body, Map.of()), "PATCH /components/" + componentId));
     }
 
     /** Incidents newest first; {@code unresolved} uses the page's own unresolved listing. */
     public Iterable<JsonNode> incidents(boolean unresolved) {
-        return unresolved ? paged("/pages/" + pageId + "/incidents/unresolved", "per_page", Map.of())
-                : paged("/pages/" + pageId + "/incidents", "limit", Map.of());
+        return unresolved ? paged(ApiPath.of("/pages/{}/incidents/unresolved", pageId), "per_page", Map.of())
+                : paged(ApiPath.of("/pages/{}/incidents", pageId), "limit", Map.of());
     }
 
     /** One incident with its updates; exit 5 naming it when the page has no such incident. */
     public JsonNode incident(String id) {
         try {
-            return object(api.get("/pages/" + pageId + "/incidents/" + id), "GET /incidents/" + id);
+            return object(api.get(ApiPath.of("/pages/{}/incidents/{}", pageId, id)), "GET /incidents/" + id);
         } catch (ApiException e) {
             if (e.status() == 404) {
                 throw TcliException.notFound("no incident " + id + " on status page " + pageId
@@ -98,17 +114,44 @@ public final class StatuspageClient {
     }
 
     public JsonNode createIncident(ObjectNode incident) {
-        return refine(() -> api.send("POST", "/pages/" + pageId + "/incidents", null, wrap(incident), Map.of()));
+        return unknownOutcome("incident create", incident.path("name").asText(), Map.of("name", incident.path("name").asText()),
+                "tcli status incident list --unresolved", () -> written(refine(() -> api.send("POST", ApiPath.of("/pages/{}/incidents", pageId),
+                        null, wrap(incident), Map.of())), "POST /incidents"));
     }
 
     public JsonNode updateIncident(String id, ObjectNode incident) {
-        return refine(() -> api.send("PATCH", "/pages/" + pageId + "/incidents/" + id, null, wrap(incident), Map.of()));
+        String verb = "resolved".equals(incident.path("status").asText()) ? "incident resolve" : "incident update";
+        return unknownOutcome(verb, id, Map.of("status", incident.path("status").asText("")), "tcli status incident show " + id,
+                () -> written(refine(() -> api.send("PATCH", ApiPath.of("/pages/{}/incidents/{}", pageId, id), null, wrap(incident),
+                        Map.of())), "PATCH /incidents/" + id));
     }
 
     public List<JsonNode> templates() {
         List<JsonNode> out = new ArrayList<>();
-        paged("/pages/" + pageId + "/incident_templates", "per_page", Map.of()).forEach(out::add);
+        paged(ApiPath.of("/pages/{}/incident_templates", pageId), "per_page", Map.of()).forEach(out::add);
         return out;
+    }
+
+    /** A timeout, 5xx, malformed answer or Ctrl-C after sending: journaled as unknown, "check before retrying". */
+    private JsonNode unknownOutcome(String verb, String target, Map<String, ?> details, String check,
+            java.util.function.Supplier<JsonNode> write) {
+        if (ctx == null) {
+            return write.get();
+        }
+        Map<String, Object> d = new LinkedHashMap<>(details);
+        d.put("page_id", pageId);
+        return dev.tcli.spi.UnknownOutcome.guard(ctx, "status", verb, target, d, check, write);
+    }
+
+    /**
+     * A write's answer must name what was written: an empty or id-less 2xx is exit 6 (the write
+     * may have happened: the caller journals it as unknown), never "done" with an empty target.
+     */
+    private JsonNode written(JsonNode reply, String where) {
+        if (!dryRun) {
+            ApiException.text(reply, "id", "statuspage", where);
+        }
+        return reply;
     }
 
     private static ObjectNode wrap(ObjectNode incident) {

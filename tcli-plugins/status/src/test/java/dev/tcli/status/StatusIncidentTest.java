@@ -33,6 +33,50 @@ class StatusIncidentTest extends StatusTestBase {
         assertEquals(5, status("incident", "show", "nosuchincident").exit());
     }
 
+    /** Issue 14 section 3: an incident id with path characters reaches Statuspage as one encoded segment, or not at all. */
+    @Test
+    void anIdWithPathCharactersNeverWalksThePagesPaths() {
+        for (String id : List.of("../components", "../../pages", "x?status=resolved", "x#y", "a/b", "%2e%2e", "..%2fcomponents")) {
+            for (String[] verb : List.of(new String[] {"incident", "show", id}, new String[] {"incident", "update", id, "--message", "m", "--yes"},
+                    new String[] {"incident", "resolve", id, "--yes"})) {
+                var r = status(verb);
+                assertEquals(5, r.exit(), id + " " + String.join(" ", verb) + ": " + r);
+                assertEquals(1, r.stderr().lines().filter(l -> !l.contains("SANDBOX")).count(), r.stderr());
+            }
+        }
+        for (String id : List.of("..", ".")) {
+            var r = status("incident", "show", id);
+            assertEquals(2, r.exit(), r.toString());
+            assertTrue(r.stderr().contains("is not an id"), r.stderr());
+        }
+        var all = received(r -> true);
+        assertFalse(all.isEmpty());
+        for (var r : all) {
+            assertTrue(r.path().matches("/v1/pages/" + PAGE + "/incidents/[^/]+") && r.rawQuery() == null
+                    || r.path().equals("/v1/pages/" + PAGE + "/components"), "walked or injected: " + r.method() + " " + r.path() + "?" + r.rawQuery());
+        }
+        assertTrue(writes().isEmpty(), "nothing was changed");
+    }
+
+    /** Issue 14 section 2: an incident name with escape sequences, as an integration could write it, never drives the terminal. */
+    @Test
+    void escapeSequencesInAnIncidentNameAreShownEscapedInTableAndCsvAndExactInJson() {
+        String name = "\u001b]0;pwned\u0007Builds \u001b[2Jfailing\rAll good \u009b31m";
+        ok("incident", "create", "--name", name, "--message", "m", "--no-notify", "--yes");
+        for (String format : List.of("table", "csv")) {
+            var r = ok("incident", "list", "--unresolved", "-o", format);
+            assertFalse(r.stdout().chars().anyMatch(c -> c == 0x1b || c == '\r' || c == 0x07 || c == 0x9b), format + ": " + r.stdout());
+            assertTrue(r.stdout().contains("\\x1b]0;pwned\\x07Builds \\x1b[2Jfailing\\rAll good \\x9b31m"), r.stdout());
+        }
+        String id = ok("incident", "list", "--unresolved", "-o", "json").json().get(0).path("id").asText();
+        var shown = ok("incident", "show", id);
+        assertFalse(shown.stdout().contains("\u001b"), shown.stdout());
+        assertEquals(name, ok("incident", "show", id, "-o", "json").json().path("name").asText());
+        assertEquals(name, ok("incident", "list", "--unresolved", "-o", "jsonl").stdout().lines()
+                .map(l -> { try { return JSON.readTree(l).path("name").asText(); } catch (Exception e) { throw new AssertionError(e); } })
+                .filter(n -> n.contains("pwned")).findFirst().orElseThrow());
+    }
+
     @Test
     void templatesListsThePagesTemplates() {
         JsonNode t = ok("templates", "-o", "json").json();

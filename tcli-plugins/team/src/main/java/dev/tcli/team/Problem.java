@@ -14,7 +14,8 @@ public record Problem(String file, int line, String key, String problem, String 
     /** {@code FILE:LINE: key: problem}, the form editors and CI logs link. */
     @Override
     public String toString() {
-        return file + (line > 0 ? ":" + line : "") + ": " + (key.isEmpty() ? "" : key + ": ") + problem
-                + (error() ? "" : " (warning)");
+        // keys and values come from a file anyone with commit access edits: never raw control characters
+        return dev.tcli.spi.output.SafeText.escape(file + (line > 0 ? ":" + line : "") + ": " + (key.isEmpty() ? "" : key + ": ") + problem
+                + (error() ? "" : " (warning)"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.tcli.team;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tcli.spi.SshNames;
 import dev.tcli.spi.Times;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,7 +14,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The shape of {@code tcli-team.toml} (docs/design.md §5 and each module's docs): which
@@ -112,9 +115,13 @@ public final class TeamSchema {
             return;
         }
         unknownKeys(key, env, ENVIRONMENT_KEYS);
+        SshNames.nameProblem(name).ifPresent(p -> error(key, "environment name " + p));
         for (String s : List.of("jump_host", "jump_user", "identity_file", "sudo", "inventory_cmd", "user")) {
             string(key, env, s);
         }
+        sshValue(key, env, "jump_host", SshNames::hostProblem);
+        sshValue(key, env, "jump_user", SshNames::userProblem);
+        sshValue(key, env, "user", SshNames::userProblem);
         port(key, env, "jump_port");
         // read by the ssh module as a duration string (docs/ssh.md): a bare number has no unit
         JsonNode inventoryTimeout = env.get("inventory_timeout");
@@ -152,9 +159,15 @@ public final class TeamSchema {
                     error(nk, "missing " + req + " (every node needs name and host)");
                 }
             }
-            string(nk, n, "name");
-            string(nk, n, "host");
-            string(nk, n, "user");
+            if (string(nk, n, "name")) {
+                sshValue(nk, n, "name", SshNames::nameProblem);
+            }
+            if (string(nk, n, "host")) {
+                sshValue(nk, n, "host", SshNames::hostProblem);
+            }
+            if (string(nk, n, "user")) {
+                sshValue(nk, n, "user", SshNames::userProblem);
+            }
             port(nk, n, "port");
             port(nk, n, "gateway_port");
             strings(nk, n, "roles");
@@ -405,6 +418,14 @@ public final class TeamSchema {
         }
         if (d.isZero() || d.isNegative()) {
             error(key, "must be more than 0: " + text + " (a duration such as " + example + ")");
+        }
+    }
+
+    /** A value the ssh module hands to ssh: the rules of {@link SshNames}, the same the module enforces. */
+    private void sshValue(String parent, JsonNode n, String field, Function<String, Optional<String>> rule) {
+        JsonNode v = n.get(field);
+        if (v != null && v.isTextual() && !(field.equals("jump_host") && v.asText().isBlank())) {
+            rule.apply(v.asText()).ifPresent(p -> error(parent + "." + field, p));
         }
     }
 

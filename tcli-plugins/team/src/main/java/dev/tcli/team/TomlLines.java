@@ -1,105 +1,26 @@
 package dev.tcli.team;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/**
- * Line numbers of the keys of a TOML file, including the n-th {@code [[array.of.tables]]}
- * (the kernel's {@code where()} knows only the first), so that validation errors point at the
- * node or check that is wrong: {@code environments.live.nodes[1].host}.
- */
+/** The team module's view of {@link dev.tcli.spi.TomlLines}, which the kernel's where() uses too. */
 public final class TomlLines {
-    private static final String SEGMENT = "(?:[A-Za-z0-9_\\-]+|\"[^\"]*\"|'[^']*')";
-    private static final String DOTTED = SEGMENT + "(?:\\s*\\.\\s*" + SEGMENT + ")*";
-    private static final Pattern HEADER = Pattern.compile("^\\s*\\[(\\[)?\\s*(" + DOTTED + ")\\s*\\](\\])?\\s*(#.*)?$");
-    private static final Pattern KEY = Pattern.compile("^\\s*(" + DOTTED + ")\\s*=");
-    private static final Pattern ONE = Pattern.compile(SEGMENT);
+    private final dev.tcli.spi.TomlLines lines;
 
-    private final Map<String, Integer> lines = new HashMap<>();
-
-    private TomlLines() {
+    private TomlLines(dev.tcli.spi.TomlLines lines) {
+        this.lines = lines;
     }
 
     /** Reads a file; an unreadable file simply knows no lines. */
     public static TomlLines of(Path file) {
-        try {
-            return parse(Files.readString(file));
-        } catch (IOException e) {
-            return new TomlLines();
-        }
+        return new TomlLines(dev.tcli.spi.TomlLines.of(file));
     }
 
     static TomlLines parse(String text) {
-        TomlLines t = new TomlLines();
-        Map<String, Integer> arrays = new HashMap<>();
-        String table = "";
-        int n = 0;
-        for (String line : text.split("\n", -1)) {
-            n++;
-            Matcher h = HEADER.matcher(line);
-            if (h.matches()) {
-                boolean array = h.group(1) != null && h.group(3) != null;
-                List<String> parts = segments(h.group(2));
-                String cur = "";
-                for (int i = 0; i < parts.size(); i++) {
-                    cur = cur.isEmpty() ? parts.get(i) : cur + "." + parts.get(i);
-                    if (i < parts.size() - 1 && arrays.containsKey(cur)) {
-                        cur = cur + "[" + (arrays.get(cur) - 1) + "]";
-                    }
-                }
-                if (array) {
-                    int count = arrays.merge(cur, 1, Integer::sum);
-                    t.lines.putIfAbsent(cur, n);
-                    cur = cur + "[" + (count - 1) + "]";
-                }
-                t.lines.putIfAbsent(cur, n);
-                table = cur;
-                continue;
-            }
-            Matcher k = KEY.matcher(line);
-            if (k.lookingAt()) {
-                String key = String.join(".", segments(k.group(1)));
-                t.lines.putIfAbsent(table.isEmpty() ? key : table + "." + key, n);
-            }
-        }
-        return t;
+        return new TomlLines(dev.tcli.spi.TomlLines.parse(text));
     }
 
-    private static List<String> segments(String dotted) {
-        List<String> out = new ArrayList<>();
-        Matcher m = ONE.matcher(dotted);
-        while (m.find()) {
-            String s = m.group();
-            if (s.startsWith("\"") || s.startsWith("'")) {
-                s = s.substring(1, s.length() - 1);
-            }
-            out.add(s);
-        }
-        return out;
-    }
-
-    /**
-     * The line of a key such as {@code environments.live.nodes[1].host}; when the key itself is
-     * not written out (an inline table, a missing key) the line of its nearest parent; 0 when
-     * nothing matches.
-     */
+    /** See {@link dev.tcli.spi.TomlLines#line}. */
     public int line(String key) {
-        String k = key;
-        while (!k.isEmpty()) {
-            Integer l = lines.get(k);
-            if (l != null) {
-                return l;
-            }
-            int cut = Math.max(k.lastIndexOf('.'), k.lastIndexOf('['));
-            k = cut <= 0 ? "" : k.substring(0, cut);
-        }
-        return 0;
+        return lines.line(key);
     }
 }

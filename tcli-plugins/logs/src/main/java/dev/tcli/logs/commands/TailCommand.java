@@ -155,7 +155,7 @@ public final class TailCommand implements Callable<Integer> {
                 List<String> cells = new ArrayList<>();
                 for (Column<Map<String, String>> c : cols) {
                     Object v = c.value().apply(m);
-                    cells.add(v == null ? "" : v.toString());
+                    cells.add(v == null ? "" : dev.tcli.spi.output.SafeText.escape(v.toString()));
                 }
                 ctx.stdout().println(String.join("  ", cells));
             }

@@ -54,6 +54,15 @@ public final class IncidentActions {
         })) {
             result = send.get();
         } catch (dev.tcli.spi.TcliException e) {
+            if (e.exitCode() == dev.tcli.spi.ExitCode.UNAVAILABLE && !interrupted.get() && !ctx.flags().dryRun()) {
+                // a timeout, 5xx or malformed answer after sending: maybe applied, so journaled as unknown, never "try again"
+                for (Incident i : incidents) {
+                    ctx.journal().record(MODULE, verb, i.id(), dev.tcli.spi.UnknownOutcome.OUTCOME, Map.of("number", String.valueOf(i.number()),
+                            "error", e.getMessage()));
+                }
+                throw new dev.tcli.spi.TcliException(e.exitCode(), e.getMessage().replaceFirst(";\\s*try again[^;]*$", "") + "; " + verb
+                        + " may or may not have been applied: check with 'tcli oncall show ID' before retrying (journaled as unknown)", e);
+            }
             throw e;
         } catch (RuntimeException e) {
             throw e;

@@ -39,8 +39,8 @@ public final class IncidentsCommand implements Callable<Integer> {
     String since;
     @Option(names = "--until", description = "Created before (default now)")
     String until;
-    @Option(names = "--limit", description = "At most N incidents (default: all)")
-    int limit;
+    @Option(names = "--limit", description = "At most N incidents, 1 or more (default: all)")
+    Integer limit;
 
     public IncidentsCommand(ModuleContext ctx) {
         this.ctx = ctx;
@@ -50,7 +50,7 @@ public final class IncidentsCommand implements Callable<Integer> {
     public Integer call() {
         IncidentQuery query = query();
         Iterable<Incident> rows = OncallProvider.of(ctx).incidents(query);
-        ctx.out().list(limit > 0 ? limited(rows, limit) : rows, IncidentActions.incidentColumns(ctx));
+        ctx.out().list(limit != null ? limited(rows, limit) : rows, IncidentActions.incidentColumns(ctx));
         return 0;
     }
 
@@ -67,13 +67,14 @@ public final class IncidentsCommand implements Callable<Integer> {
         if (wanted.isEmpty() && from == null && to == null) {
             wanted = List.of("triggered", "acknowledged");
         }
-        if (limit < 0) {
-            throw TcliException.usage("--limit must be a positive number");
+        if (limit != null && limit < 1) {
+            // 0 is not "unlimited": leave --limit out for all
+            throw TcliException.usage("--limit must be 1 or more (leave it out for all incidents), not " + limit);
         }
         if (to != null && from == null) {
             from = to.minus(java.time.Duration.ofDays(30));
         }
-        return new IncidentQuery(wanted, mine, team, service, Urgency.parse(urgency, "--urgency"), from, to, limit);
+        return new IncidentQuery(wanted, mine, team, service, Urgency.parse(urgency, "--urgency"), from, to, limit == null ? 0 : limit);
     }
 
     private static <T> Iterable<T> limited(Iterable<T> rows, int max) {

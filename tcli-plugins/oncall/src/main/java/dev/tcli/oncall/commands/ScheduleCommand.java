@@ -10,8 +10,6 @@ import dev.tcli.spi.Times;
 import dev.tcli.spi.http.ApiException;
 import dev.tcli.spi.output.Column;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,10 +101,8 @@ public final class ScheduleCommand implements Callable<Integer> {
         b.append("END:VCALENDAR\r\n");
         Path file = ctx.paths().expand(ical);
         try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+            // the user's shifts: private, and replaced atomically rather than written in place
+            dev.tcli.spi.PrivateFiles.replace(file, b.toString());
         } catch (IOException e) {
             throw TcliException.failed("cannot write " + file + ": " + e.getMessage());
         }

@@ -79,7 +79,7 @@ public final class NewCommand implements Callable<Integer> {
             target = refuseToOverwrite(resolve(defaultName(incident, facts)));
         }
         if (ctx.flags().dryRun()) {
-            ctx.stdout().print(markdown);
+            ctx.stdout().print(dev.tcli.spi.output.SafeText.escapeKeepingLines(markdown)); // titles and notes are server text
             ctx.stdout().flush();
             ctx.out().note("dry run: would write " + target);
             return 0;
