@@ -102,6 +102,16 @@ public final class DefaultContext implements ModuleContext, Flags {
         return file.startsWith(home) ? "~/" + home.relativize(file) : file.toString();
     }
 
+    /** The global {@code --profile} option exactly as given on the command line; null when absent. */
+    public String profileOption() {
+        return globals.profile;
+    }
+
+    /** True when {@code name} is a built-in profile (a {@code ProfileProvider}, e.g. the sandbox). */
+    public boolean builtInProfile(String name) {
+        return provider(name) != null;
+    }
+
     /** The profile name asked for, without resolving it; null when none. */
     public String requestedProfile() {
         if (globals.profile != null) {
@@ -267,21 +277,25 @@ public final class DefaultContext implements ModuleContext, Flags {
     public synchronized TeamConfig team() {
         if (team == null) {
             Path repo = null;
+            String source = "";
             if (sys.get("TCLI_TEAM_DIR") != null) {
                 repo = paths().expand(sys.get("TCLI_TEAM_DIR"));
+                source = "TCLI_TEAM_DIR";
             } else {
                 TomlFile c = config();
                 JsonNode r = c == null ? null : c.root().path("team").get("repo");
                 if (r != null && r.isTextual()) {
                     repo = paths().expand(r.asText());
+                    source = "[team] repo in " + c.display();
                 } else if (requestedProfile() != null) {
                     profile();
                     if (openProfile != null) {
                         repo = openProfile.teamRepo().orElse(null);
+                        source = "the '" + profile + "' profile's own team repo";
                     }
                 }
             }
-            team = repo == null ? TeamFile.none() : TeamFile.of(sys.cwd().resolve(repo));
+            team = repo == null ? TeamFile.none() : TeamFile.of(sys.cwd().resolve(repo), source);
             warnIfStale(team);
         }
         return team;

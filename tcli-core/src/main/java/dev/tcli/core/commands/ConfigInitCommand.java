@@ -2,6 +2,7 @@ package dev.tcli.core.commands;
 
 import dev.tcli.core.DefaultContext;
 import dev.tcli.core.TomlFile;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Option;
  * Writes a profile into the personal config, mode 0600. Asks on a terminal; takes flags
  * otherwise. Only ever writes {@code *_cmd} settings for secrets, never the secrets themselves.
  */
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "init", description = "Set up a profile for your real accounts (asks on a terminal; flags otherwise). "
         + "Secrets are never written: give a command that prints each one (pass, vault, op, gpg).",
         footerHeading = "%nExamples:%n",
@@ -67,7 +69,7 @@ public final class ConfigInitCommand implements Callable<Integer> {
         if (ask) {
             ctx.stderr().println("Setting up " + file + ". Blank answers skip a service; secrets are read by commands you give.");
         }
-        name = value(name, ask, "Profile name", "live");
+        name = value(InitProfile.name(dc, name), ask, "Profile name", "live");
         if (existing != null && existing.root().path("profiles").has(name) && !force) {
             throw TcliException.usage("profile '" + name + "' already exists in " + file + "; pass --force to replace it");
         }
@@ -100,6 +102,7 @@ public final class ConfigInitCommand implements Callable<Integer> {
         teamRepo = value(teamRepo, ask && (existing == null || !existing.root().path("team").has("repo")),
                 "Team control repo checkout (holds tcli-team.toml)", null);
         timezone = value(timezone, false, null, null);
+        InitProfile.warnIfMissing(ctx, teamRepo);
         boolean isDefault = makeDefault != null ? makeDefault
                 : existing == null || !existing.root().has("default_profile");
 

@@ -1,5 +1,6 @@
 package dev.tcli.logs;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.Flags.OutputFormat;
 import dev.tcli.spi.ModuleContext;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "tail", description = "Follow new log messages until Ctrl-C: short Sumo Logic searches over a sliding window, each message printed once.",
         footerHeading = "%nExamples:%n",
         footer = {"  tcli logs tail '_sourceCategory=live/api error'", "  tcli logs tail '_sourceHost=live-builder-worker-*' --interval 10s",

@@ -1,5 +1,6 @@
 package dev.tcli.onboard;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(value = DryRun.Support.REFUSED, why = "the drill is a live exercise in the sandbox, there is nothing to preview")
 @Command(name = "drill", description = "Practise a whole incident in the sandbox: tcli pages you, puts matching errors in the logs, "
         + "and times how long you take to ack, post to the status page, find the error, resolve both and draft the postmortem.",
         footerHeading = "%nExamples:%n", footer = {"  tcli --profile sandbox onboard drill",

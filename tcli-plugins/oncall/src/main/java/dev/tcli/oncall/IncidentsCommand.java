@@ -1,5 +1,6 @@
 package dev.tcli.oncall;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "incidents", description = "List incidents: by default every open one (triggered and acknowledged), all pages streamed.",
         footerHeading = "%nExamples:%n",
         footer = {"  tcli oncall incidents", "  tcli oncall incidents --mine --status triggered",

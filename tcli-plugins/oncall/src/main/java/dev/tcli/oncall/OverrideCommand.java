@@ -1,5 +1,6 @@
 package dev.tcli.oncall;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "override", description = "Hand off coverage: put someone on a schedule between two times (an override).",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall override --schedule \"Builder Primary\" --user alex.chen@example.com --start now --end \"in 3h\"",
             "  tcli oncall override --schedule \"Builder Primary\" --user me --start \"2026-11-28 18:00\" --end \"2026-11-29 09:00\" --dry-run"})

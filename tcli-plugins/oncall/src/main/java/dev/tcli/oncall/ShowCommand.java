@@ -1,5 +1,6 @@
 package dev.tcli.oncall;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Times;
 import dev.tcli.spi.output.Column;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "show", description = "Show one incident (by id or number) with its timeline: notifications, acks, notes, escalations.",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall show 1042", "  tcli oncall show Q1ABC2D -o json"})
 public final class ShowCommand implements Callable<Integer> {

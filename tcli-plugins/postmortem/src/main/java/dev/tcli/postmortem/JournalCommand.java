@@ -1,5 +1,6 @@
 package dev.tcli.postmortem;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Times;
 import dev.tcli.spi.output.Column;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "journal",
         description = "Shows what tcli did (acks, resolves, restarts, status updates...), oldest first, from "
                 + "$XDG_STATE_HOME/tcli/journal.jsonl. Times are UTC, as in a postmortem timeline.",

@@ -1,5 +1,6 @@
 package dev.tcli.postmortem;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.IncidentHistory;
 import dev.tcli.spi.IncidentHistory.Incident;
@@ -20,6 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "new",
         description = "Writes a blameless postmortem draft in Markdown: leader, description, impact (time to acknowledge, "
                 + "trigger to resolve), a UTC timeline merging the PagerDuty log (or Splunk On-Call transitions), the Statuspage incident's updates and "

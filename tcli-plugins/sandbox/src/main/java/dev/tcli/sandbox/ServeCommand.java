@@ -1,5 +1,6 @@
 package dev.tcli.sandbox;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -7,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(value = DryRun.Support.REFUSED, why = "it serves other tools, whose changes it cannot hold back")
 @Command(name = "serve", description = "Run the emulators in the foreground for curl, exec plugins or other tools; Ctrl-C stops.",
         footerHeading = "%nExamples:%n", footer = {"  tcli sandbox serve --port 8765",
             "  curl -H 'Authorization: Token token=sandbox-pagerduty-token' http://127.0.0.1:8765/pagerduty/incidents"})

@@ -1,5 +1,6 @@
 package dev.tcli.status;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "set", description = "Set one component's status on the public page (names match case-insensitively). "
         + "Statuses: operational, degraded_performance (degraded), partial_outage (partial), major_outage (major), "
         + "under_maintenance (maintenance). Asks first on a terminal; --yes otherwise.",

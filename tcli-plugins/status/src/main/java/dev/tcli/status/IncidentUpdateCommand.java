@@ -2,6 +2,7 @@ package dev.tcli.status;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "update", description = "Post an update to an incident: a new status, a message, component changes. "
         + "Asks first on a terminal; --yes otherwise; --dry-run prints the body.",
         footerHeading = "%nExamples:%n", footer = {

@@ -1,11 +1,13 @@
 package dev.tcli.status;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "templates", description = "List the page's incident templates (for incident create --template NAME).",
         footerHeading = "%nExamples:%n", footer = {"  tcli status templates", "  tcli status templates -o json"})
 public final class TemplatesCommand implements Callable<Integer> {
