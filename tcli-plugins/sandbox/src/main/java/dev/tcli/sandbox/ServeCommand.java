@@ -24,7 +24,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (SandboxServer server = SandboxServer.start(ctx.paths().stateDir().resolve("sandbox"), port, Clock.systemUTC())) {
+        try (SandboxServer server = SandboxServer.startOnPort(ctx.paths().stateDir().resolve("sandbox"), port, Clock.systemUTC())) {
             ctx.out().note(SandboxProfile.NOTICE);
             var settings = server.settings();
             ctx.out().value(settings);
