@@ -35,7 +35,7 @@ class DryRunEveryVerbTest {
      * A real invocation of every verb that honours --dry-run (after "--profile sandbox ... --dry-run --yes").
      * A new verb that changes something needs a line here, or this test fails naming it.
      */
-    private static Map<String, List<String>> samples(String statusIncident) {
+    static Map<String, List<String>> samples(String statusIncident) {
         Map<String, List<String>> m = new TreeMap<>();
         m.put("tcli config init", List.of("--name", "practice", "--provider", "pagerduty", "--pagerduty-email",
                 "a@example.com", "--pagerduty-token-cmd", "echo token"));
