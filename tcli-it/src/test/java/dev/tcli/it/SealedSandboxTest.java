@@ -27,7 +27,8 @@ class SealedSandboxTest {
 
     /** A {@code hab} that records every call and would succeed, first on PATH, with a real-looking token in the environment. */
     private TcliHarness withFakeHab() throws IOException {
-        var t = new TcliHarness(tmp);
+        // the working directory too is under the test's root, where outside() looks
+        var t = new TcliHarness(tmp).env("PWD", Files.createDirectories(tmp.resolve("cwd")).toString());
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         Path hab = bin.resolve("hab");
         Files.writeString(hab, "#!/bin/sh\necho \"$@ token=$HAB_AUTH_TOKEN\" >> '" + tmp.resolve("hab-calls") + "'\necho promoted\n");

@@ -75,7 +75,9 @@ public final class NewCommand implements Callable<Integer> {
                 leaderOr(incident.timeline()), ctx.clock().instant(), ctx.profile());
         String markdown = PostmortemDraft.render(facts);
         if (target == null) {
-            target = refuseToOverwrite(resolve(defaultName(incident, facts)));
+            // the sandbox writes nothing outside tcli's state dir unless told where (--out)
+            target = refuseToOverwrite(ctx.sandbox() ? PracticeDrafts.dir(ctx).resolve(defaultName(incident, facts))
+                    : resolve(defaultName(incident, facts)));
         }
         if (ctx.flags().dryRun()) {
             ctx.stdout().print(markdown);

@@ -249,7 +249,7 @@ class PostmortemNewTest {
 
 
     @Test
-    void defaultNameInTheCurrentDirectoryAndJsonShape() throws Exception {
+    void defaultNameInTheSandboxStateDirAndJsonShape() throws Exception {
         JsonNode inc = resolvedWithNote();
         Path cwd = Files.createDirectories(tmp.resolve("cwd"));
         t.env("PWD", cwd.toString());
@@ -258,9 +258,13 @@ class PostmortemNewTest {
         JsonNode j = r.json();
         String date = Instant.parse(inc.path("created_at").asText()).atZone(ZoneOffset.UTC).toLocalDate().toString();
         String slug = inc.path("title").asText().toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        Path expected = cwd.resolve("postmortem-" + date + "-" + (slug.length() > 48 ? slug.substring(0, 48).replaceAll("-[^-]*$", "") : slug) + ".md");
+        // the sandbox writes nothing outside tcli's state dir: its drafts go there, not to the working directory
+        Path expected = t.stateDir().resolve("sandbox/postmortems").resolve("postmortem-" + date + "-" + (slug.length() > 48 ? slug.substring(0, 48).replaceAll("-[^-]*$", "") : slug) + ".md");
         assertEquals(expected.toString(), j.path("path").asText());
         assertTrue(Files.exists(expected));
+        try (var files = Files.list(cwd)) {
+            assertEquals(0, files.count());
+        }
         assertEquals(inc.path("id").asText(), j.path("incident").asText());
         JsonNode first = j.path("timeline").get(0);
         assertNotNull(first);
