@@ -187,7 +187,7 @@ class PostmortemNewTest {
         var calls = Recorder.stop();
         var incidentGet = calls.stream().filter(c -> c.method().equals("GET") && c.path().endsWith("/incidents/" + id)).findFirst();
         assertTrue(incidentGet.isPresent(), calls.toString());
-        assertEquals("Token token=sandbox-pagerduty-token", incidentGet.get().requestHeader("Authorization"));
+        assertEquals("Token token=sandbox-pd-user-key1", incidentGet.get().requestHeader("Authorization"));
         assertEquals("application/vnd.pagerduty+json;version=2", incidentGet.get().requestHeader("Accept"));
         assertTrue(calls.stream().anyMatch(c -> c.path().endsWith("/incidents/" + id + "/log_entries") && c.rawQuery().contains("limit=100")));
         assertTrue(calls.stream().allMatch(c -> c.method().equals("GET")), "read-only");

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @DryRun(value = DryRun.Support.REFUSED, why = "it serves other tools, whose changes it cannot hold back")
 @Command(name = "serve", description = "Run the emulators in the foreground for curl, exec plugins or other tools; Ctrl-C stops.",
         footerHeading = "%nExamples:%n", footer = {"  tcli sandbox serve --port 8765",
-            "  curl -H 'Authorization: Token token=sandbox-pagerduty-token' http://127.0.0.1:8765/pagerduty/incidents"})
+            "  curl -H 'Authorization: Token token=sandbox-pd-user-key1' http://127.0.0.1:8765/pagerduty/incidents"})
 public final class ServeCommand implements Callable<Integer> {
     private final ModuleContext ctx;
 
