@@ -117,6 +117,19 @@ class PagerDutyEmulatorApiTest {
         assertEquals("P1", inc.path("priority").path("name").asText(), inc.toString());
         assertEquals(400, call("PUT", "/incidents/" + a, "{\"incident\": {\"type\": \"incident_reference\", \"urgency\": \"urgent\"}}").status());
 
+        // a responder added is shown on the incident
+        String me = call("GET", "/users/me", null).body().path("user").path("id").asText();
+        String alex = call("GET", "/users?query=alex", null).body().path("users").get(0).path("id").asText();
+        Answer asked = call("POST", "/incidents/" + a + "/responder_requests", """
+                {"requester_id": "%s", "message": "need a second pair of eyes",
+                 "responder_request_targets": [{"responder_request_target": {"id": "%s", "type": "user_reference"}}]}"""
+                .formatted(me, alex));
+        assertEquals(200, asked.status(), asked.body().toString());
+        JsonNode responders = call("GET", "/incidents/" + a, null).body().path("incident").path("incidents_responders");
+        assertEquals(1, responders.size(), responders.toString());
+        assertEquals(alex, responders.get(0).path("user").path("id").asText());
+        assertEquals("need a second pair of eyes", responders.get(0).path("message").asText());
+
         Answer merged = call("PUT", "/incidents/" + a + "/merge", """
                 {"source_incidents": [{"id": "%s", "type": "incident_reference"}]}""".formatted(b));
         assertEquals(200, merged.status(), merged.body().toString());
