@@ -26,7 +26,7 @@ public final class DrillCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m", description = "End the drill after this long (default ${DEFAULT-VALUE})")
     String timeout;
-    @Option(names = "--dir", paramLabel = "DIR", description = "Where to look for your postmortem-*.md draft (default: the current directory)")
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where to look for your postmortem-*.md draft (default: where 'postmortem new' puts it in the sandbox)")
     String dir;
 
     public DrillCommand(ModuleContext ctx) {
@@ -81,13 +81,13 @@ public final class DrillCommand implements Callable<Integer> {
         throw TcliException.usage("--timeout '" + timeout + "' is not a duration: use e.g. 30m or 1h");
     }
 
-    /** --dir, else the shell's working directory ($PWD), like postmortem new writes its draft. */
+    /** --dir, else where postmortem new writes a sandbox incident's draft (the sandbox's state dir, docs/postmortem.md). */
     private Path directory() {
         if (dir != null) {
             Path p = ctx.paths().expand(dir);
             return p.isAbsolute() ? p : base().resolve(p).normalize();
         }
-        return base();
+        return ctx.paths().stateDir().resolve("sandbox").resolve("postmortems");
     }
 
     private Path base() {
