@@ -40,9 +40,9 @@ final class TeamFile implements TeamConfig {
     }
 
     @Override
-    public String absence() {
+    public String whyAbsent() {
         if (repo == null) {
-            return TeamConfig.super.absence();
+            return TeamConfig.super.whyAbsent();
         }
         if (!Files.isDirectory(repo)) {
             return "the team repo " + repo + " (" + source + ") is configured but missing: clone the team's control repo there, "

@@ -39,7 +39,7 @@ public interface TeamConfig {
      * Why there is no team file, for a one-line message: "no team repo configured: ...", or, when one is
      * configured, that it is missing or holds no {@code tcli-team.toml}, naming the directory and its source.
      */
-    default String absence() {
+    default String whyAbsent() {
         return "no team repo configured: set [team] repo in your config file, or TCLI_TEAM_DIR";
     }
 

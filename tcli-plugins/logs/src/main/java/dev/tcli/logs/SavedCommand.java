@@ -20,7 +20,7 @@ public final class SavedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!ctx.team().present()) {
-            ctx.out().note(ctx.team().repo().isPresent() ? ctx.team().absence()
+            ctx.out().note(ctx.team().repo().isPresent() ? ctx.team().whyAbsent()
                     : "no team repo configured: set [team] repo in your config; its tcli-team.toml holds [logs.saved.NAME] searches");
         }
         List<SavedSearches.Saved> all = SavedSearches.all(ctx);

@@ -11,11 +11,11 @@ import java.nio.file.Path;
  * sandbox writes no file outside tcli's state directory, so not the working directory but
  * {@code $XDG_STATE_HOME/tcli/sandbox/postmortems/} (removed by nothing: practice drafts are yours to keep).
  */
-final class PracticeDrafts {
+public final class PracticeDrafts {
     private PracticeDrafts() {
     }
 
-    static Path dir(ModuleContext ctx) {
+    public static Path dir(ModuleContext ctx) {
         Path dir = ctx.paths().stateDir().resolve("sandbox").resolve("postmortems");
         if (!ctx.flags().dryRun()) {
             try {

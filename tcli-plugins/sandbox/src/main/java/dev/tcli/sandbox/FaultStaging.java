@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** What {@code tcli sandbox fault} does, {@code --dry-run} included: stage or clear faults and say so. */
-final class FaultStaging {
+public final class FaultStaging {
     private FaultStaging() {
     }
 
-    static int clear(ModuleContext ctx, Path dir) {
+    public static int clear(ModuleContext ctx, Path dir) {
         List<Faults.Fault> staged = Faults.staged(dir);
         if (ctx.flags().dryRun()) {
             ctx.stdout().println(staged.isEmpty() ? "would clear nothing: no faults staged"
@@ -24,7 +24,7 @@ final class FaultStaging {
         return 0;
     }
 
-    static int stage(ModuleContext ctx, Path dir, String service, String method, String path, String kind, int count,
+    public static int stage(ModuleContext ctx, Path dir, String service, String method, String path, String kind, int count,
             int retryAfter, int delayMs) {
         if (count < 1) {
             throw TcliException.usage("--count must be at least 1, not " + count);

@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The lines of {@code tcli sandbox status} beyond the emulators' files: which team repo is used, which faults wait. */
-final class SandboxReport {
+public final class SandboxReport {
     private SandboxReport() {
     }
 
     /** A team repo the user configured wins over the practice one, in the sandbox too: say which one commands will read. */
-    static List<String> teamInUse(ModuleContext ctx, PracticeTeam practice) {
+    public static List<String> teamInUse(ModuleContext ctx, PracticeTeam practice) {
         TeamConfig team;
         try {
             team = ctx.team();
@@ -25,7 +25,7 @@ final class SandboxReport {
             out.add("team repo in use: " + team.repo().get() + " (" + team.source() + "), not the practice team repo "
                     + practice.dir());
             if (!team.present()) {
-                out.add("warning: " + team.absence());
+                out.add("warning: " + team.whyAbsent());
             }
         } else {
             out.add("team repo in use: the practice team repo " + practice.dir()
@@ -34,7 +34,7 @@ final class SandboxReport {
         return out;
     }
 
-    static List<String> faults(Path dir) {
+    public static List<String> faults(Path dir) {
         List<Faults.Fault> staged = Faults.staged(dir);
         List<String> out = new ArrayList<>();
         out.add(staged.isEmpty() ? "faults staged: none" : "faults staged: " + staged.size() + " ('tcli sandbox fault --clear' removes them)");

@@ -23,7 +23,7 @@ public final class Bookmarks {
 
     public static Bookmarks of(ModuleContext ctx) {
         if (!ctx.team().present() && ctx.team().repo().isPresent()) {
-            throw TcliException.config(ctx.team().absence());
+            throw TcliException.config(ctx.team().whyAbsent());
         }
         if (!ctx.team().present()) {
             throw TcliException.config("no team file: set [team] repo in " + ctx.paths().configFile()
