@@ -129,6 +129,15 @@ class SealedSandboxTest {
         assertTrue(r.stderr().contains("the sandbox connects to no real machine") && r.stderr().contains("TCLI_TEAM_DIR"), r.toString());
         var status = t.run("sandbox", "status");
         assertTrue(status.stderr().contains("team repo in use: " + repo + " (TCLI_TEAM_DIR)"), status.toString());
+        // onboard check neither dials the real jump host nor logs in to it
+        var check = t.run("--profile", "sandbox", "onboard", "check", "-o", "json");
+        for (var c : check.json()) {
+            if (List.of("jump-host", "known-hosts", "ssh-login").contains(c.path("name").asText())) {
+                assertTrue(c.path("ok").isNull() && c.path("detail").asText().contains("the sandbox connects to no real machine"),
+                        c.toString());
+            }
+        }
+        assertTrue(check.stdout().contains("ssh-login"), check.toString());
     }
 
     @Test

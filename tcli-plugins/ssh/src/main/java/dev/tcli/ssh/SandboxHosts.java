@@ -39,7 +39,8 @@ public final class SandboxHosts {
         }
     }
 
-    static boolean practice(String host) {
+    /** A host the sandbox may connect to: a {@code .invalid} name (never resolves) or loopback. */
+    public static boolean practice(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         if (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);
