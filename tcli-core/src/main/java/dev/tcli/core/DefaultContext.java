@@ -270,7 +270,9 @@ public final class DefaultContext implements ModuleContext, Flags {
                 secrets = new Secrets(sys);
             }
         }
-        return secrets.resolve(section, key, s, profileSource != null ? profileSource.path() : null, profile());
+        // a sandbox profile never takes a secret from the environment: TCLI_PAGERDUTY_TOKEN and the like are the
+        // user's real credentials, set for live profiles; the sandbox has its own (or the extending profile's file)
+        return secrets.resolve(section, key, s, profileSource != null ? profileSource.path() : null, profile(), openProfile == null);
     }
 
     @Override

@@ -102,6 +102,22 @@ class SealedSandboxTest {
     }
 
     @Test
+    void realCredentialsInTheEnvironmentAreNotUsed() {
+        var t = new TcliHarness(tmp).env("TCLI_PAGERDUTY_TOKEN", "u+real-live-key-0001")
+                .env("TCLI_STATUSPAGE_TOKEN", "real-statuspage-key").env("TCLI_SUMOLOGIC_ACCESS_KEY", "real-sumo-key");
+        for (String[] verb : List.of(new String[] {"oncall", "incidents"}, new String[] {"status", "components"},
+                new String[] {"logs", "search", "error", "--since", "5m"})) {
+            List<String> line = new ArrayList<>(List.of("--profile", "sandbox", "-vv"));
+            line.addAll(List.of(verb));
+            var r = t.run(line.toArray(String[]::new));
+            assertEquals(0, r.exit(), r.toString()); // with the real key the emulator would answer 401: exit 4
+            for (String secret : List.of("u+real-live-key-0001", "real-statuspage-key", "real-sumo-key")) {
+                assertFalse(r.stderr().contains(secret), r.toString());
+            }
+        }
+    }
+
+    @Test
     void sshConfigWriteGoesToTheSandboxFile() throws IOException {
         var t = new TcliHarness(tmp);
         var r = t.run("--profile", "sandbox", "ssh", "config", "--write");
