@@ -96,6 +96,16 @@ public final class DefaultContext implements ModuleContext {
         return config.display(file);
     }
 
+    /** The global {@code --profile} option exactly as given on the command line; null when absent. */
+    public String profileOption() {
+        return globals.profile;
+    }
+
+    /** True when {@code name} is a built-in profile (a {@code ProfileProvider}, e.g. the sandbox). */
+    public boolean builtInProfile(String name) {
+        return profiles.builtIn(name);
+    }
+
     @Override
     public Optional<String> requestedProfile() {
         return Optional.ofNullable(profiles.requested());
@@ -149,7 +159,9 @@ public final class DefaultContext implements ModuleContext {
     public Optional<String> optionalSecret(String section, String key) {
         Settings s = settings(section);
         ResolvedProfile p = profiles.resolve();
-        return services.secrets().resolve(section, key, s, p.source() != null ? p.source().path() : null, p.name());
+        // a sandbox profile never takes a secret from the environment: TCLI_PAGERDUTY_TOKEN and the like are the
+        // user's real credentials, set for live profiles; the sandbox has its own (or the extending profile's file)
+        return services.secrets().resolve(section, key, s, p.source() != null ? p.source().path() : null, p.name(), p.open() == null);
     }
 
     @Override

@@ -131,6 +131,11 @@ final class ProfileResolver {
         return new ResolvedProfile(name, table, source, opened);
     }
 
+    /** True when {@code name} is a built-in profile (a {@code ProfileProvider}, e.g. the sandbox). */
+    boolean builtIn(String name) {
+        return provider(name) != null;
+    }
+
     private ProfileProvider provider(String name) {
         for (ProfileProvider p : registry.profileProviders()) {
             if (p.name().equals(name)) {

@@ -35,8 +35,8 @@ final class Secrets {
     /**
      * @param literalFile the config file a literal came from, or null when the settings are built in
      */
-    Optional<String> resolve(String section, String key, Settings settings, Path literalFile, String profile) {
-        String fromEnv = sys.get(envName(section, key));
+    Optional<String> resolve(String section, String key, Settings settings, Path literalFile, String profile, boolean useEnv) {
+        String fromEnv = useEnv ? sys.get(envName(section, key)) : null;
         if (fromEnv != null) {
             Redactor.register(fromEnv);
             return Optional.of(fromEnv);

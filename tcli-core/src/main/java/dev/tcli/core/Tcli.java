@@ -195,6 +195,11 @@ public final class Tcli {
         root.setExecutionExceptionHandler((e, cl, pr) -> fail(e, ctx.stderr(), globals.verbosity()));
         root.setExecutionStrategy(pr -> {
             Logs.apply(globals.verbosity(), sys.err());
+            try {
+                DryRunRule.check(pr, globals.dryRun);
+            } catch (TcliException e) {
+                return fail(e, ctx.stderr(), globals.verbosity());
+            }
             return new CommandLine.RunLast().execute(pr);
         });
         try {

@@ -38,21 +38,25 @@ final class TeamFileLoader {
     synchronized TeamFile team() {
         if (team == null) {
             Path repo = null;
+            String source = "";
             if (sys.get("TCLI_TEAM_DIR") != null) {
                 repo = paths.get().expand(sys.get("TCLI_TEAM_DIR"));
+                source = "TCLI_TEAM_DIR";
             } else {
                 TomlFile c = config.file();
                 JsonNode r = c == null ? null : c.root().path("team").get("repo");
                 if (r != null && r.isTextual()) {
                     repo = paths.get().expand(r.asText());
+                    source = "[team] repo in " + c.display();
                 } else if (profiles.requested() != null) {
                     ResolvedProfile p = profiles.resolve();
                     if (p.open() != null) {
                         repo = p.open().teamRepo().orElse(null);
+                        source = "the '" + p.name() + "' profile's own team repo";
                     }
                 }
             }
-            team = repo == null ? TeamFile.none() : TeamFile.of(sys.cwd().resolve(repo));
+            team = repo == null ? TeamFile.none() : TeamFile.of(sys.cwd().resolve(repo), source);
             warnIfStale(team);
             noticeIfOlderThanTheTeam(team);
         }

@@ -27,6 +27,22 @@ public interface TeamConfig {
         return node().at(pointer);
     }
 
+    /**
+     * Where the repo setting came from, e.g. {@code TCLI_TEAM_DIR}, {@code [team] repo in ~/.config/tcli/config.toml},
+     * {@code the sandbox's practice team}; empty when none is configured.
+     */
+    default String source() {
+        return "";
+    }
+
+    /**
+     * Why there is no team file, for a one-line message: "no team repo configured: ...", or, when one is
+     * configured, that it is missing or holds no {@code tcli-team.toml}, naming the directory and its source.
+     */
+    default String whyAbsent() {
+        return "no team repo configured: set [team] repo in your config file, or TCLI_TEAM_DIR";
+    }
+
     /** Where a dotted key was defined (file:line), for error messages. */
     String where(String dottedKey);
 

@@ -29,7 +29,7 @@ class ModuleTreeTest {
 
     @Test
     void anythingThatListsOrSuggestsVerbsGetsTheFullTree() {
-        Set<String> all = Set.of("flags", "setting", "secret", "rows", "mutate", "call", "team");
+        Set<String> all = Set.of("flags", "setting", "secret", "rows", "mutate", "call", "team", "undeclared", "refused");
         for (List<String> rest : List.of(List.of("echo"), List.of("echo", "--help"), List.of("echo", "flgs"),
                 List.of("echo", "-o", "json", "flags"))) {
             var line = ModuleTree.build(EchoModule.EchoCommand.class, rest, false, factory);

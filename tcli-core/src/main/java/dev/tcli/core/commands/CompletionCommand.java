@@ -1,6 +1,9 @@
 package dev.tcli.core.commands;
 
+import dev.tcli.core.DefaultContext;
+import dev.tcli.core.Tcli;
 import dev.tcli.spi.CommandTree;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.util.concurrent.Callable;
@@ -8,6 +11,7 @@ import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "completion", description = "Print a completion script built from the live command tree, plugins included.",
         footerHeading = "%nExamples:%n",
         footer = {"  source <(tcli completion bash)", "  tcli completion zsh > \"${fpath[1]}/_tcli\""})

@@ -2,6 +2,7 @@ package dev.tcli.core.commands;
 
 import dev.tcli.core.DefaultContext;
 import dev.tcli.core.TomlFile;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.SetupQuestions;
 import dev.tcli.spi.TcliException;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
  * Writes a profile into the personal config, mode 0600. Asks on a terminal; takes flags
  * otherwise. Only ever writes {@code *_cmd} settings for secrets, never the secrets themselves.
  */
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "init", description = "Set up a profile for your real accounts (asks on a terminal; flags otherwise). "
         + "Secrets are never written: give a command that prints each one (pass, vault, op, gpg).",
         footerHeading = "%nExamples:%n", modelTransformer = ConfigSetup.Flags.class,
@@ -57,7 +59,7 @@ public final class ConfigInitCommand implements Callable<Integer> {
         if (ask) {
             ctx.stderr().println("Setting up " + file + ". Blank answers skip a service; secrets are read by commands you give.");
         }
-        name = value(name, ask, "Profile name", "live");
+        name = value(InitProfile.name(dc, name), ask, "Profile name", "live");
         if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
             throw TcliException.usage("refusing the profile name '" + dev.tcli.spi.output.SafeText.escape(name == null ? "" : name)
                     + "': letters, digits, '_' and '-' only (it becomes [profiles.NAME])");
@@ -71,6 +73,7 @@ public final class ConfigInitCommand implements Callable<Integer> {
         teamRepo = value(teamRepo, ask && (existing == null || !existing.root().path("team").has("repo")),
                 "Team control repo checkout (holds tcli-team.toml)", null);
         timezone = value(timezone, false, null, null);
+        InitProfile.warnIfMissing(ctx, teamRepo);
         boolean isDefault = makeDefault != null ? makeDefault
                 : existing == null || !existing.root().has("default_profile");
 

@@ -3,6 +3,7 @@ package dev.tcli.core.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.core.DefaultContext;
 import dev.tcli.core.TomlFile;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.ProfileProvider;
 import dev.tcli.spi.output.Column;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "profiles", description = "List the profiles: those in the config file, then the built-in ones.",
         footerHeading = "%nExamples:%n", footer = {"  tcli config profiles", "  tcli config profiles -o json"})
 public final class ConfigProfilesCommand implements Callable<Integer> {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tcli.core.DefaultContext;
 import dev.tcli.core.Redactor;
 import dev.tcli.core.TomlFile;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "show", description = "Print the active profile's effective settings, secrets masked.",
         footerHeading = "%nExamples:%n", footer = {"  tcli config show", "  tcli --profile sandbox config show -o json"})
 public final class ConfigShowCommand implements Callable<Integer> {

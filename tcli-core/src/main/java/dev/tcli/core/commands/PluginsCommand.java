@@ -2,6 +2,7 @@ package dev.tcli.core.commands;
 
 import dev.tcli.core.DefaultContext;
 import dev.tcli.core.ModuleRegistry;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ public final class PluginsCommand {
     public record Plugin(String name, String source, String origin, String description) {
     }
 
+    @DryRun(DryRun.Support.READ_ONLY)
     @Command(name = "list", description = "Every module with its source and description; warnings (shadowed names, "
             + "non-executable files, jars that failed to load) on stderr.",
             footerHeading = "%nExamples:%n", footer = {"  tcli plugins list", "  tcli plugins list -o json | jq '.[].name'"})

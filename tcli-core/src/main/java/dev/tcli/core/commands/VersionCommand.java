@@ -1,6 +1,7 @@
 package dev.tcli.core.commands;
 
 import dev.tcli.core.Tcli;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import java.io.IOException;
 import java.io.Reader;
@@ -14,6 +15,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "version", description = "Print tcli's version, the commit it was built from, the JDK, and the startup cache state.",
         footerHeading = "%nExamples:%n", footer = {"  tcli version", "  tcli version -o json"})
 public final class VersionCommand implements Callable<Integer> {

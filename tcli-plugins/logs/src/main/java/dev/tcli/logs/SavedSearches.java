@@ -38,6 +38,9 @@ public final class SavedSearches {
 
     /** The saved search {@code name}; exit 5 naming the known ones (exit 3 without a team file). */
     public static Saved find(ModuleContext ctx, String name) {
+        if (!ctx.team().present() && ctx.team().repo().isPresent()) {
+            throw TcliException.config("no saved search '" + name + "': " + ctx.team().whyAbsent());
+        }
         if (!ctx.team().present()) {
             throw TcliException.config("no saved search '" + name + "': no team repo is configured; set [team] repo in your config "
                     + "to the checkout holding tcli-team.toml, whose [logs.saved.NAME] tables hold the team's searches");

@@ -67,7 +67,7 @@ public final class LocalChecks {
         return Check.of("team-file", hint, t -> {
             Path file = team.file().orElseThrow();
             if (!team.present()) {
-                return Outcome.fail("no tcli-team.toml in " + team.repo().get());
+                return Outcome.fail(team.whyAbsent());
             }
             List<Problem> errors = new ArrayList<>();
             for (Problem p : TeamSchema.check(team.node(), file.toString(), TomlLines.of(file))) {

@@ -71,6 +71,13 @@ public final class SshChecks {
             }
             return out;
         }
+        if (ctx.sandbox() && !dev.tcli.ssh.SandboxHosts.practice(jump.host())) {
+            // a team repo the user configured, with a real jump host: the sandbox connects to no real machine
+            for (String n : NAMES.subList(1, NAMES.size())) {
+                out.add(Check.skipped(n, "the sandbox connects to no real machine (jump host " + jump.host() + ")"));
+            }
+            return out;
+        }
         out.add(reachable(jump));
         out.add(knownHost(jump));
         out.add(login(name, jump, key));

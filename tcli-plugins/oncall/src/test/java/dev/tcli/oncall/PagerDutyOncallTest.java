@@ -36,7 +36,7 @@ class PagerDutyOncallTest extends OncallTestBase {
         }
         var gets = received(r -> r.path().equals("/incidents") && r.method().equals("GET"));
         assertEquals(1, gets.size());
-        assertEquals("Token token=sandbox-pagerduty-token", gets.get(0).requestHeader("Authorization"));
+        assertEquals("Token token=sandbox-pd-user-key1", gets.get(0).requestHeader("Authorization"));
         assertEquals(PagerDutyProvider.ACCEPT, gets.get(0).requestHeader("Accept"));
         String q = gets.get(0).rawQuery();
         assertTrue(q.contains("statuses%5B%5D=triggered") || q.contains("statuses[]=triggered"), q);
@@ -174,7 +174,7 @@ class PagerDutyOncallTest extends OncallTestBase {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.stdout().contains("DRY RUN"), r.stdout());
         assertTrue(r.stdout().contains("\"acknowledged\""), r.stdout());
-        assertFalse(r.stdout().contains("sandbox-pagerduty-token"), r.stdout());
+        assertFalse(r.stdout().contains("sandbox-pd-user-key1"), r.stdout());
         assertTrue(received(x -> x.method().equals("PUT")).isEmpty());
         assertFalse(Files.exists(t.stateDir().resolve("journal.jsonl")) && read(t.stateDir().resolve("journal.jsonl")).contains("\"ack\""));
     }

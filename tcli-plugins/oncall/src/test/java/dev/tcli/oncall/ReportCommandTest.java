@@ -167,7 +167,7 @@ class ReportCommandTest {
         assertEquals(List.of("triggered", "acknowledged", "resolved"), q.get("statuses[]"));
         assertEquals(List.of("100"), q.get("limit"));
         assertEquals(e.total(), calls.stream().filter(c -> c.path().endsWith("/log_entries")).count(), "one log read per incident");
-        assertTrue(calls.stream().allMatch(c -> "Token token=sandbox-pagerduty-token".equals(c.requestHeader("Authorization"))
+        assertTrue(calls.stream().allMatch(c -> "Token token=sandbox-pd-user-key1".equals(c.requestHeader("Authorization"))
                 && "application/vnd.pagerduty+json;version=2".equals(c.requestHeader("Accept"))));
     }
 

@@ -189,7 +189,7 @@ class PostmortemNewTest {
         var calls = rec.all();
         var incidentGet = calls.stream().filter(c -> c.method().equals("GET") && c.path().endsWith("/incidents/" + id)).findFirst();
         assertTrue(incidentGet.isPresent(), calls.toString());
-        assertEquals("Token token=sandbox-pagerduty-token", incidentGet.get().requestHeader("Authorization"));
+        assertEquals("Token token=sandbox-pd-user-key1", incidentGet.get().requestHeader("Authorization"));
         assertEquals("application/vnd.pagerduty+json;version=2", incidentGet.get().requestHeader("Accept"));
         assertTrue(calls.stream().anyMatch(c -> c.path().endsWith("/incidents/" + id + "/log_entries") && c.rawQuery().contains("limit=100")));
         assertTrue(calls.stream().allMatch(c -> c.method().equals("GET")), "read-only");
@@ -251,7 +251,7 @@ class PostmortemNewTest {
 
 
     @Test
-    void defaultNameInTheCurrentDirectoryAndJsonShape() throws Exception {
+    void defaultNameInTheSandboxStateDirAndJsonShape() throws Exception {
         JsonNode inc = resolvedWithNote();
         Path cwd = Files.createDirectories(tmp.resolve("cwd"));
         t.env("PWD", cwd.toString());
@@ -260,9 +260,13 @@ class PostmortemNewTest {
         JsonNode j = r.json();
         String date = Instant.parse(inc.path("created_at").asText()).atZone(ZoneOffset.UTC).toLocalDate().toString();
         String slug = inc.path("title").asText().toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        Path expected = cwd.resolve("postmortem-" + date + "-" + (slug.length() > 48 ? slug.substring(0, 48).replaceAll("-[^-]*$", "") : slug) + ".md");
+        // the sandbox writes nothing outside tcli's state dir: its drafts go there, not to the working directory
+        Path expected = t.stateDir().resolve("sandbox/postmortems").resolve("postmortem-" + date + "-" + (slug.length() > 48 ? slug.substring(0, 48).replaceAll("-[^-]*$", "") : slug) + ".md");
         assertEquals(expected.toString(), j.path("path").asText());
         assertTrue(Files.exists(expected));
+        try (var files = Files.list(cwd)) {
+            assertEquals(0, files.count());
+        }
         assertEquals(inc.path("id").asText(), j.path("incident").asText());
         JsonNode first = j.path("timeline").get(0);
         assertNotNull(first);

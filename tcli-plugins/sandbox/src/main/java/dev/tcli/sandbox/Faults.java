@@ -73,12 +73,44 @@ public final class Faults {
         });
     }
 
-    public static void clear(Path stateDir) {
-        try {
-            Files.deleteIfExists(stateDir.resolve(FILE));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Removes every staged fault; returns how many calls they would still have failed. */
+    public static int clear(Path stateDir) {
+        int[] calls = {0};
+        update(stateDir, arr -> {
+            arr.forEach(f -> calls[0] += f.path("count").asInt(1));
+            arr.removeAll();
+            return null;
+        });
+        return calls[0];
+    }
+
+    /** The faults staged now, with the calls each has left (for {@code sandbox status} and dry runs). */
+    public static java.util.List<Fault> staged(Path stateDir) {
+        Path file = stateDir.resolve(FILE);
+        java.util.List<Fault> out = new java.util.ArrayList<>();
+        if (!Files.exists(file)) {
+            return out;
         }
+        update(stateDir, arr -> {
+            for (JsonNode f : arr) {
+                out.add(new Fault(text(f, "service"), text(f, "method"), text(f, "path_prefix"), f.path("kind").asText(),
+                        f.path("count").asInt(1), f.path("retry_after").asInt(1), f.path("delay_ms").asInt(2000)));
+            }
+            return null;
+        });
+        return out;
+    }
+
+    /** One line for a fault: {@code 429 on pagerduty GET /incidents, 2 call(s) left}. */
+    public static String describe(Fault f) {
+        return f.kind() + " on " + (f.service() == null ? "any service" : f.service())
+                + (f.method() == null ? "" : " " + f.method().toUpperCase(Locale.ROOT))
+                + (f.pathPrefix() == null ? "" : " " + f.pathPrefix() + "*") + ", " + f.count() + " call(s) left";
+    }
+
+    private static String text(JsonNode f, String field) {
+        JsonNode v = f.get(field);
+        return v == null || v.isNull() ? null : v.asText();
     }
 
     /**

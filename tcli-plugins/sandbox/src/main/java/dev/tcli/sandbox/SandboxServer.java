@@ -52,6 +52,23 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** Starts on {@code port} (0 = any free port) on loopback, with state in {@code stateDir}. */
+    /**
+     * {@link #start} on a port the user chose ({@code tcli sandbox serve --port N}): a port out of range is
+     * exit 2, a port in use exit 6, each one line naming what to do (0 picks any free port).
+     */
+    public static SandboxServer startOnPort(Path stateDir, int port, Clock clock) throws IOException {
+        if (port < 0 || port > 65535) {
+            throw dev.tcli.spi.TcliException.usage("--port " + port + " is not a TCP port: give 1-65535, or leave it out for any free port");
+        }
+        try {
+            return start(stateDir, port, clock);
+        } catch (java.net.BindException e) {
+            throw new dev.tcli.spi.TcliException(dev.tcli.spi.ExitCode.UNAVAILABLE, "cannot serve on 127.0.0.1:" + port + ": "
+                    + (port < 1024 ? "ports below 1024 need root" : "the port is in use (another 'tcli sandbox serve'?)")
+                    + "; pick another --port, or leave it out for any free port");
+        }
+    }
+
     public static SandboxServer start(Path stateDir, int port, Clock clock) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         ExecutorService pool = Executors.newFixedThreadPool(4, r -> {

@@ -114,6 +114,9 @@ public final class Inventory {
     }
 
     private JsonNode environments() {
+        if (!ctx.team().present() && ctx.team().repo().isPresent()) {
+            throw TcliException.config(ctx.team().whyAbsent());
+        }
         if (!ctx.team().present()) {
             throw TcliException.config("no team file: set [team] repo in " + ctx.paths().configFile()
                     + " (or TCLI_TEAM_DIR) to the control repo holding tcli-team.toml");

@@ -75,6 +75,7 @@ public final class SshClient implements AutoCloseable {
     }
 
     public static SshClient open(ModuleContext ctx, Environment env, HostKeyPolicy policy) {
+        SandboxHosts.require(ctx, env);
         return new SshClient(ctx, env, policy);
     }
 

@@ -16,6 +16,17 @@ import java.util.List;
  * region is ever replaced, so the user's own entries survive.
  */
 public final class SshConfigFile {
+    /**
+     * Where {@code tcli ssh config --write} writes: {@code ~/.ssh/config}, except under the sandbox, which writes
+     * no file outside tcli's state directory: there it is {@code sandbox/ssh_config}, for {@code ssh -F}.
+     */
+    public static Path target(dev.tcli.spi.ModuleContext ctx) {
+        if (ctx.sandbox()) {
+            return ctx.paths().stateDir().resolve("sandbox").resolve("ssh_config");
+        }
+        return ctx.paths().home().resolve(".ssh").resolve("config");
+    }
+
     private SshConfigFile() {
     }
 

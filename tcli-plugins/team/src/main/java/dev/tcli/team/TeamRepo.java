@@ -37,8 +37,7 @@ public final class TeamRepo {
         Path dir = team.repo().orElseThrow(() -> TcliException.config("no team repo configured: set [team] repo in "
                 + ctx.paths().configFile() + " (or TCLI_TEAM_DIR) to your checkout of the team's control repo"));
         if (!Files.isDirectory(dir)) {
-            throw TcliException.config("the team repo " + dir + " does not exist: clone the control repo there, or fix [team] repo in "
-                    + ctx.paths().configFile());
+            throw TcliException.config(team.whyAbsent());
         }
         return new TeamRepo(ctx, dir);
     }

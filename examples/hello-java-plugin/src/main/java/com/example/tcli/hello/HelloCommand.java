@@ -1,5 +1,6 @@
 package com.example.tcli.hello;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.output.Column;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Parameters;
  * {@link ModuleContext}; global options ({@code -o}, {@code --profile}, {@code -q} ...) are
  * already there and must not be declared again.
  */
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "hello-java",
         description = "Greets someone, to show how a Java plugin gets its arguments and prints through tcli.",
         footerHeading = "%nExamples:%n",

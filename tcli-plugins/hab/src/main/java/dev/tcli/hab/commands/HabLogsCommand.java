@@ -1,6 +1,7 @@
 package dev.tcli.hab.commands;
 
 import dev.tcli.hab.Supervisor;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tcli hab logs NODE}: the supervisor's journal, streamed. */
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "logs", description = {"The Habitat supervisor's log (journalctl -u hab-sup on the node), streamed.",
         "--follow keeps reading until Ctrl-C, which also stops journalctl on the node."},
         footerHeading = "%nExamples:%n",

@@ -3,6 +3,7 @@ package dev.tcli.hab.commands;
 import dev.tcli.hab.Fleet;
 import dev.tcli.hab.HabSettings;
 import dev.tcli.hab.ServiceStatus;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tcli hab status}: what every supervisor runs, one table. */
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "status", description = {"What the Habitat supervisor runs on each node, as one table.",
         "Asks the supervisor's HTTP gateway (port 9631, through SSH) for health and binds, else parses 'hab svc status'.",
         "Nodes are asked in parallel; a node that cannot be asked is reported and the exit code is 1."},

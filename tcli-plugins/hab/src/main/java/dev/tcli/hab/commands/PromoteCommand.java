@@ -1,5 +1,6 @@
 package dev.tcli.hab.commands;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code tcli hab promote IDENT CHANNEL}: the deploy step, with the local Habitat CLI. */
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "promote", description = {"Promote a package release to a Builder channel (runs the local 'hab pkg promote').",
         "The ident must be fully qualified (origin/name/version/release). HAB_AUTH_TOKEN comes from your environment",
         "or [profiles.P.hab] auth_token_cmd. Asks first (--yes without a terminal). Journaled."},
@@ -52,6 +54,9 @@ public final class PromoteCommand implements Callable<Integer> {
         if (ctx.flags().dryRun()) {
             ctx.stdout().println("would run: " + RemoteCommand.of(argv).line());
             return ExitCode.OK;
+        }
+        if (ctx.sandbox()) {
+            return dev.tcli.hab.PracticePromote.run(ctx, ident, channel);
         }
         Path hab = findHab();
         ctx.terminal().confirm("Promote " + ident + " to channel " + channel + "?");

@@ -4,6 +4,7 @@ import dev.tcli.hab.Fleet;
 import dev.tcli.hab.HabSettings;
 import dev.tcli.hab.ServiceStatus;
 import dev.tcli.hab.Supervisor;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tcli hab restart NODE IDENT}: the runbook's careful service restart. */
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "restart", description = {"Restart a Habitat service on a node, carefully:",
         "1. the services it requires ([services.NAME] requires in the team file) must be up somewhere in the environment;",
         "2. confirm (always on a terminal for live environments; --yes without one);",

@@ -3,6 +3,7 @@ package dev.tcli.hab.commands;
 import dev.tcli.hab.HabSettings;
 import dev.tcli.hab.ServiceStatus;
 import dev.tcli.hab.Supervisor;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tcli hab restart-supervisor NODE}: {@code systemctl restart hab-sup}, carefully. */
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "restart-supervisor", description = {"Restart the Habitat supervisor (systemctl restart hab-sup) on a node:",
         "every service it runs restarts too. Confirms like restart, waits until the supervisor answers again. Journaled."},
         footerHeading = "%nExamples:%n",

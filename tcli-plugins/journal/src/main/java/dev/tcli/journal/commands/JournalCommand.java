@@ -1,5 +1,6 @@
 package dev.tcli.journal.commands;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.JournalEntry;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Times;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "journal",
         description = "Shows what tcli did (acks, resolves, restarts, status updates...), oldest first, from "
                 + "$XDG_STATE_HOME/tcli/journal.jsonl. Times are UTC, as in a postmortem timeline.",

@@ -7,6 +7,7 @@ import dev.tcli.logs.SearchJob;
 import dev.tcli.logs.SearchRequest;
 import dev.tcli.logs.SumoClient;
 import dev.tcli.logs.TimeRange;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "search", description = "Run a Sumo Logic search: messages newest first, or the records of an aggregate (| count by ...).",
         footerHeading = "%nExamples:%n",
         footer = {"  tcli logs search '_sourceCategory=live/api error' --since 1h",

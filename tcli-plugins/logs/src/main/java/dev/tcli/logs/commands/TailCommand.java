@@ -8,6 +8,7 @@ import dev.tcli.logs.SearchRequest;
 import dev.tcli.logs.SumoClient;
 import dev.tcli.logs.SumoJson;
 import dev.tcli.logs.TimeRange;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.Flags.OutputFormat;
 import dev.tcli.spi.ModuleContext;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "tail", description = "Follow new log messages until Ctrl-C: short Sumo Logic searches over a sliding window, each message printed once.",
         footerHeading = "%nExamples:%n",
         footer = {"  tcli logs tail '_sourceCategory=live/api error'", "  tcli logs tail '_sourceHost=live-builder-worker-*' --interval 10s",

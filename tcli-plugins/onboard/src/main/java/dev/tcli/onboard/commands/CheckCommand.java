@@ -8,6 +8,7 @@ import dev.tcli.onboard.Outcome;
 import dev.tcli.onboard.ServiceChecks;
 import dev.tcli.onboard.SshChecks;
 import dev.tcli.onboard.TeamChecks;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.TeamConfig;
@@ -21,6 +22,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "check", description = "Can I do my on-call job yet? Checks config, credentials, SSH to the jump host, tools "
         + "and the team's own [[onboard.checks]], all at once; prints a hint for each failure. Exit 0 when all pass, 1 when any fails.",
         footerHeading = "%nExamples:%n", footer = {"  tcli onboard check", "  tcli onboard check --only pagerduty --only statuspage",

@@ -3,6 +3,7 @@ package dev.tcli.onboard.commands;
 import dev.tcli.onboard.Checklist;
 import dev.tcli.onboard.Drill;
 import dev.tcli.onboard.Scorecard;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(value = DryRun.Support.REFUSED, why = "the drill is a live exercise in the sandbox, there is nothing to preview")
 @Command(name = "drill", description = "Practise a whole incident in the sandbox: tcli pages you, puts matching errors in the logs, "
         + "and times how long you take to ack, post to the status page, find the error, resolve both and draft the postmortem.",
         footerHeading = "%nExamples:%n", footer = {"  tcli --profile sandbox onboard drill",
@@ -27,7 +29,7 @@ public final class DrillCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m", description = "End the drill after this long (default ${DEFAULT-VALUE})")
     String timeout;
-    @Option(names = "--dir", paramLabel = "DIR", description = "Where to look for your postmortem-*.md draft (default: the current directory)")
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where to look for your postmortem-*.md draft (default: where 'postmortem new' puts it in the sandbox)")
     String dir;
 
     public DrillCommand(ModuleContext ctx) {
@@ -82,13 +84,13 @@ public final class DrillCommand implements Callable<Integer> {
         throw TcliException.usage("--timeout '" + timeout + "' is not a duration: use e.g. 30m or 1h");
     }
 
-    /** --dir, else the shell's working directory ($PWD), like postmortem new writes its draft. */
+    /** --dir, else where postmortem new writes a sandbox incident's draft (the sandbox's state dir, docs/postmortem.md). */
     private Path directory() {
         if (dir != null) {
             Path p = ctx.paths().expand(dir);
             return p.isAbsolute() ? p : base().resolve(p).normalize();
         }
-        return base();
+        return ctx.paths().stateDir().resolve("sandbox").resolve("postmortems");
     }
 
     private Path base() {

@@ -4,6 +4,7 @@ import dev.tcli.oncall.ActionResult;
 import dev.tcli.oncall.Incident;
 import dev.tcli.oncall.IncidentQuery;
 import dev.tcli.oncall.OncallProvider;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "ack", description = "Acknowledge incidents. Without ids: every triggered incident assigned to me "
         + "(asks first when there is more than one; --yes without a terminal). Already acknowledged is fine; "
         + "exit 1 names any that could not be acknowledged.",

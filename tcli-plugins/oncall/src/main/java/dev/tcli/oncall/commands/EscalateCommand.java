@@ -3,6 +3,7 @@ package dev.tcli.oncall.commands;
 import dev.tcli.oncall.ActionResult;
 import dev.tcli.oncall.Incident;
 import dev.tcli.oncall.OncallProvider;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.util.List;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "escalate", description = "Escalate an incident to the next level of its escalation policy (or to --level N).",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall escalate 1042", "  tcli oncall escalate 1042 --level 2 --dry-run"})
 public final class EscalateCommand implements Callable<Integer> {

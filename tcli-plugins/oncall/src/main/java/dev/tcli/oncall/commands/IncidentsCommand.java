@@ -5,6 +5,7 @@ import dev.tcli.oncall.IncidentQuery;
 import dev.tcli.oncall.IncidentState;
 import dev.tcli.oncall.OncallProvider;
 import dev.tcli.oncall.Urgency;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
@@ -17,6 +18,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "incidents", description = "List incidents: by default every open one (triggered and acknowledged), all pages streamed.",
         footerHeading = "%nExamples:%n",
         footer = {"  tcli oncall incidents", "  tcli oncall incidents --mine --status triggered",

@@ -3,6 +3,7 @@ package dev.tcli.oncall.commands;
 import dev.tcli.oncall.ActionResult;
 import dev.tcli.oncall.Incident;
 import dev.tcli.oncall.OncallProvider;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "note", description = "Add a note to an incident's timeline (what you tried, what you found).",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall note 1042 \"restarted builder-api on live-builder-api-0\"",
             "  tcli oncall note 1042 rolled back to stable --dry-run"})

@@ -3,6 +3,7 @@ package dev.tcli.oncall.commands;
 import dev.tcli.oncall.Incident;
 import dev.tcli.oncall.LogEntry;
 import dev.tcli.oncall.OncallProvider;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Times;
 import dev.tcli.spi.output.Column;
@@ -12,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "show", description = "Show one incident (by id or number) with its timeline: notifications, acks, notes, escalations.",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall show 1042", "  tcli oncall show Q1ABC2D -o json"})
 public final class OncallShowCommand implements Callable<Integer> {

@@ -3,6 +3,7 @@ package dev.tcli.oncall.commands;
 import dev.tcli.oncall.ActionResult;
 import dev.tcli.oncall.OncallProvider;
 import dev.tcli.oncall.Person;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
@@ -13,6 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "override", description = "Hand off coverage: put someone on a schedule between two times (an override).",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall override --schedule \"Builder Primary\" --user alex.chen@example.com --start now --end \"in 3h\"",
             "  tcli oncall override --schedule \"Builder Primary\" --user me --start \"2026-11-28 18:00\" --end \"2026-11-29 09:00\" --dry-run"})

@@ -4,6 +4,7 @@ import dev.tcli.oncall.ActionResult;
 import dev.tcli.oncall.Incident;
 import dev.tcli.oncall.OncallProvider;
 import dev.tcli.oncall.Person;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "reassign", description = "Hand an incident to a person or to an escalation policy.",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall reassign 1042 --to alex.chen@example.com",
             "  tcli oncall reassign 1042 --policy \"Builder Escalation\"", "  tcli oncall reassign 1042 --to \"Alex Chen\" --dry-run"})

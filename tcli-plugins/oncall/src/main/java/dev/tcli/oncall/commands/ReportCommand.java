@@ -7,6 +7,7 @@ import dev.tcli.oncall.report.HtmlReport;
 import dev.tcli.oncall.report.Page;
 import dev.tcli.oncall.report.PagerReport;
 import dev.tcli.oncall.report.ReportRenderer;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
@@ -23,6 +24,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "report",
         description = "The pager burden of a window, for the weekly review: pages in total, per ISO week (with a bar chart), "
                 + "per service and per responder; after-hours pages (outside business hours Mon-Fri in the zone); mean and p90 "

@@ -4,6 +4,7 @@ import dev.tcli.oncall.ActionResult;
 import dev.tcli.oncall.Incident;
 import dev.tcli.oncall.IncidentQuery;
 import dev.tcli.oncall.OncallProvider;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "resolve", description = "Resolve incidents, with an optional resolution note. Resolving more than one "
         + "asks first (--yes without a terminal); exit 1 names any that could not be resolved.",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall resolve 1042 --note \"restarted builder-api on live-builder-api-0\"",

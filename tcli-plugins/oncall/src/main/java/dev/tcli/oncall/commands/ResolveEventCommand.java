@@ -2,6 +2,7 @@ package dev.tcli.oncall.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.oncall.EventsClient;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "resolve-event", description = "Send a resolve event to PagerDuty's Events API v2 for the incident opened with --dedup-key.",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall resolve-event --service builder-api --dedup-key queue-stuck",
             "  tcli oncall resolve-event --routing-key-cmd \"pass show pd/builder-api\" --dedup-key queue-stuck --dry-run"})

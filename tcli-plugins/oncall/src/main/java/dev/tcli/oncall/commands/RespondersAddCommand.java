@@ -4,6 +4,7 @@ import dev.tcli.oncall.ActionResult;
 import dev.tcli.oncall.Incident;
 import dev.tcli.oncall.OncallProvider;
 import dev.tcli.oncall.Person;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "add", description = "Request responders for an incident (PagerDuty responder requests; Splunk On-Call reroute).",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall responders add 1042 --user alex.chen@example.com",
             "  tcli oncall responders add 1042 --user \"Alex Chen\" --user pnatarajan --message \"need datastore help\""})

@@ -3,6 +3,7 @@ package dev.tcli.oncall.commands;
 import dev.tcli.oncall.OncallProvider;
 import dev.tcli.oncall.RosterCache;
 import dev.tcli.oncall.Shift;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "schedule", description = "Upcoming on-call shifts (default: every schedule, next 14 days). --ical writes my shifts "
         + "as an iCalendar file for any calendar app. Serves the last good answer, marked STALE, when the service is unreachable.",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall schedule", "  tcli oncall schedule \"Builder Primary\" --days 28",

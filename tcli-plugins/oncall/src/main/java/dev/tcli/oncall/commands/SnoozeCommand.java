@@ -3,6 +3,7 @@ package dev.tcli.oncall.commands;
 import dev.tcli.oncall.ActionResult;
 import dev.tcli.oncall.Incident;
 import dev.tcli.oncall.OncallProvider;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "snooze", description = "Snooze an acknowledged incident: it comes back as triggered after the time given.",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall snooze 1042 --for 1h", "  tcli oncall snooze 1042 --for 30m --dry-run"})
 public final class SnoozeCommand implements Callable<Integer> {

@@ -3,6 +3,7 @@ package dev.tcli.oncall.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.oncall.EventsClient;
 import dev.tcli.oncall.Severity;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "trigger", description = "Send a trigger event to PagerDuty's Events API v2 (for scripts and monitors): "
         + "opens an incident, or joins the open one with the same --dedup-key.",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall trigger --service builder-api --summary \"disk 95% on live-builder-api-0\" --severity critical",

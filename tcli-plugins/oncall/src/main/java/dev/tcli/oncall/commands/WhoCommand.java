@@ -3,6 +3,7 @@ package dev.tcli.oncall.commands;
 import dev.tcli.oncall.OnCallLevel;
 import dev.tcli.oncall.OncallProvider;
 import dev.tcli.oncall.RosterCache;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Times;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "who", description = "Who is on call now (or at a time), per escalation level, with shift ends in my time zone. "
         + "When the service is unreachable, prints the last good answer with a loud STALE warning.",
         footerHeading = "%nExamples:%n", footer = {"  tcli oncall who", "  tcli oncall who --schedule \"Builder Primary\"",

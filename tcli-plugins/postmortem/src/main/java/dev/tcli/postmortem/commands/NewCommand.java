@@ -1,7 +1,9 @@
 package dev.tcli.postmortem.commands;
 
 import dev.tcli.postmortem.PostmortemDraft;
+import dev.tcli.postmortem.PracticeDrafts;
 import dev.tcli.postmortem.Timeline;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.IncidentHistory.Incident;
 import dev.tcli.spi.IncidentHistory;
@@ -23,6 +25,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "new",
         description = "Writes a blameless postmortem draft in Markdown: leader, description, impact (time to acknowledge, "
                 + "trigger to resolve), a UTC timeline merging the PagerDuty log (or Splunk On-Call transitions), the Statuspage incident's updates and "
@@ -76,7 +79,9 @@ public final class NewCommand implements Callable<Integer> {
                 leaderOr(incident.timeline()), ctx.clock().instant(), ctx.profile());
         String markdown = PostmortemDraft.render(facts);
         if (target == null) {
-            target = refuseToOverwrite(resolve(defaultName(incident, facts)));
+            // the sandbox writes nothing outside tcli's state dir unless told where (--out)
+            target = refuseToOverwrite(ctx.sandbox() ? PracticeDrafts.dir(ctx).resolve(defaultName(incident, facts))
+                    : resolve(defaultName(incident, facts)));
         }
         if (ctx.flags().dryRun()) {
             ctx.stdout().print(dev.tcli.spi.output.SafeText.escapeKeepingLines(markdown)); // titles and notes are server text

@@ -1,6 +1,8 @@
 package dev.tcli.sandbox.commands;
 
+import dev.tcli.sandbox.FaultStaging;
 import dev.tcli.sandbox.Faults;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.util.concurrent.Callable;
@@ -8,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "fault", description = "Make the next calls to an emulator fail: 429, 500, 503, slow, truncate, reset, or 403 (Splunk On-Call's rate limit).",
         footerHeading = "%nExamples:%n", footer = {"  tcli sandbox fault 429 --service pagerduty --count 2",
             "  tcli sandbox fault slow --service sumologic --delay-ms 5000",
@@ -40,19 +43,11 @@ public final class FaultCommand implements Callable<Integer> {
     public Integer call() {
         var dir = ctx.paths().stateDir().resolve("sandbox");
         if (clear) {
-            Faults.clear(dir);
-            ctx.out().note("no faults staged");
-            return 0;
+            return FaultStaging.clear(ctx, dir);
         }
         if (kind == null) {
             throw TcliException.usage("name a fault KIND (" + String.join(", ", Faults.KINDS) + ") or pass --clear");
         }
-        try {
-            Faults.add(dir, new Faults.Fault(service, method, path, kind, count, retryAfter, delayMs));
-        } catch (IllegalArgumentException e) {
-            throw TcliException.usage(e.getMessage());
-        }
-        ctx.out().note("staged: next " + count + " call(s)" + (service == null ? "" : " to " + service) + " answer " + kind);
-        return 0;
+        return FaultStaging.stage(ctx, dir, service, method, path, kind, count, retryAfter, delayMs);
     }
 }

@@ -4,11 +4,13 @@ import dev.tcli.sandbox.PracticeTeam;
 import dev.tcli.sandbox.SandboxServer;
 import dev.tcli.sandbox.Seed;
 import dev.tcli.sandbox.StateStore;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "reset", description = "Restore the sandbox's seed data (incidents, schedules, status page, logs) and recreate its practice team repo.",
         footerHeading = "%nExamples:%n", footer = "  tcli sandbox reset")
 public final class ResetCommand implements Callable<Integer> {
@@ -21,6 +23,11 @@ public final class ResetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var dir = ctx.paths().stateDir().resolve("sandbox");
+        if (ctx.flags().dryRun()) {
+            ctx.stdout().println("would restore the seed data in " + dir + " and recreate the practice team repo in "
+                    + new PracticeTeam(dir).dir() + " (your changes there would be lost)");
+            return 0;
+        }
         new StateStore(dir, Clock.systemUTC()).reset(SandboxServer.emulators(), Seed.at(ctx.clock().instant()));
         PracticeTeam team = new PracticeTeam(dir);
         String note = team.recreate();

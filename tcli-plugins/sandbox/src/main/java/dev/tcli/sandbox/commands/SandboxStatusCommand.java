@@ -5,7 +5,9 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.tcli.sandbox.Emulator;
 import dev.tcli.sandbox.Exchange;
 import dev.tcli.sandbox.PracticeTeam;
+import dev.tcli.sandbox.SandboxReport;
 import dev.tcli.sandbox.SandboxServer;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "status", description = "Where the sandbox keeps its state and what it holds, practice team repo included.",
         footerHeading = "%nExamples:%n", footer = {"  tcli sandbox status", "  tcli sandbox status -o json"})
 public final class SandboxStatusCommand implements Callable<Integer> {
@@ -54,7 +57,8 @@ public final class SandboxStatusCommand implements Callable<Integer> {
         }
         rows.add(team(new PracticeTeam(dir)));
         ctx.out().note("sandbox state: " + dir);
-        ctx.out().note("practice team repo: " + new PracticeTeam(dir).dir() + " (used when neither [team] repo nor TCLI_TEAM_DIR is set)");
+        SandboxReport.teamInUse(ctx, new PracticeTeam(dir)).forEach(ctx.out()::note);
+        SandboxReport.faults(dir).forEach(ctx.out()::note);
         ctx.out().list(rows, List.of(Column.of("SERVICE", ServiceState::service), Column.of("SEEDED", ServiceState::seededAt),
                 Column.of("HOLDS", r -> {
                     List<String> parts = new ArrayList<>();

@@ -33,12 +33,22 @@ import java.util.function.Predicate;
  * references are rendered against the current base URL.
  */
 public final class PagerDutyEmulator implements Emulator {
-    /** A user-level key: {@code GET /users/me} answers with the sandbox's own user. */
-    public static final String USER_TOKEN = "sandbox-pagerduty-token";
+    /**
+     * A user-level key: {@code GET /users/me} answers with the sandbox's own user. Twenty characters, the shape
+     * of a PagerDuty REST API key, so clients that tell keys from OAuth tokens by their shape (pagerduty-cli)
+     * send it as {@code Token token=}.
+     */
+    public static final String USER_TOKEN = "sandbox-pd-user-key1";
     /** An account-level key: {@code GET /users/me} is refused, the client must use its configured email. */
-    public static final String ACCOUNT_TOKEN = "sandbox-pagerduty-account-token";
+    public static final String ACCOUNT_TOKEN = "sandbox-pd-acct-key1";
+    /** The keys of earlier sandboxes, still accepted (configs and scripts written against them keep working). */
+    static final String OLD_USER_TOKEN = "sandbox-pagerduty-token";
+    static final String OLD_ACCOUNT_TOKEN = "sandbox-pagerduty-account-token";
     static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final int MAX_OFFSET = 10_000;
+    /** What the emulator answers under {@code /incidents/{id}}: sub-resource and method. */
+    private static final Set<String> INCIDENT_ROUTES = Set.of(" GET", " PUT", "log_entries GET", "alerts GET", "merge PUT",
+            "notes GET", "notes POST", "snooze POST", "responder_requests POST");
 
     @Override
     public String name() {
@@ -148,7 +158,7 @@ public final class PagerDutyEmulator implements Emulator {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Refs refs = new Refs(ex.baseUrl());
         if (seg.isEmpty()) {
-            throw notFound();
+            throw notImplemented(ex);
         }
         switch (seg.get(0)) {
             case "incidents":
@@ -184,18 +194,23 @@ public final class PagerDutyEmulator implements Emulator {
                     boolean integrations = ex.params("include").contains("integrations");
                     List<JsonNode> out = new ArrayList<>();
                     for (Service s : HabitatTeam.SERVICES) {
-                        if (q == null || s.name().contains(q)) {
-                            out.add(refs.service(s, integrations));
+                        ObjectNode shown = PagerDutyAccount.withChanges(state, refs.service(s, integrations));
+                        if (q == null || shown.path("name").asText().toLowerCase(Locale.ROOT).contains(q)) {
+                            out.add(shown);
                         }
                     }
                     return Reply.json(200, page(ex, "services", out));
                 }
-                if (seg.size() == 2 && m.equals("GET")) {
+                if (seg.size() == 2 && (m.equals("GET") || m.equals("PUT"))) {
                     Service s = service(seg.get(1));
                     if (s == null) {
                         throw notFound();
                     }
-                    return Reply.json(200, wrap("service", refs.service(s, ex.params("include").contains("integrations"))));
+                    if (m.equals("PUT")) {
+                        return PagerDutyAccount.updateService(ex, state, s, refs);
+                    }
+                    return Reply.json(200, wrap("service", PagerDutyAccount.withChanges(state,
+                            refs.service(s, ex.params("include").contains("integrations")))));
                 }
                 break;
             case "teams":
@@ -233,19 +248,29 @@ public final class PagerDutyEmulator implements Emulator {
                     return PagerDutySchedules.oncalls(ex, state, now, refs);
                 }
                 break;
+            case "priorities":
+                if (seg.size() == 1 && m.equals("GET")) {
+                    return PagerDutyAccount.priorities(ex, refs);
+                }
+                break;
+            case "log_entries":
+                if (seg.size() <= 2 && m.equals("GET")) {
+                    return PagerDutyAccount.logEntries(ex, (ArrayNode) state.get("incidents"), seg, now, refs);
+                }
+                break;
             default:
                 break;
         }
-        throw notFound();
+        throw notImplemented(ex);
     }
 
     /** True for the user-level key; 401 for anything else but the account key. */
     private static boolean authenticate(Exchange ex) {
         String auth = ex.header("Authorization");
-        if (("Token token=" + USER_TOKEN).equals(auth)) {
+        if (("Token token=" + USER_TOKEN).equals(auth) || ("Token token=" + OLD_USER_TOKEN).equals(auth)) {
             return true;
         }
-        if (("Token token=" + ACCOUNT_TOKEN).equals(auth)) {
+        if (("Token token=" + ACCOUNT_TOKEN).equals(auth) || ("Token token=" + OLD_ACCOUNT_TOKEN).equals(auth)) {
             return false;
         }
         throw error(401, 2006, "Invalid Credentials", null);
@@ -255,6 +280,9 @@ public final class PagerDutyEmulator implements Emulator {
         ArrayNode all = (ArrayNode) state.get("incidents");
         if (seg.size() == 1 && m.equals("GET")) {
             return Reply.json(200, listIncidents(ex, all, now, refs));
+        }
+        if (seg.size() == 1 && m.equals("POST")) {
+            return create(ex, state, all, requireFrom(ex), now, refs);
         }
         if (seg.size() == 1 && m.equals("PUT")) {
             Member from = requireFrom(ex);
@@ -278,6 +306,13 @@ public final class PagerDutyEmulator implements Emulator {
             ex.mutated();
             return Reply.json(200, wrap("incidents", out));
         }
+        if (seg.size() == 1) {
+            throw notImplemented(ex);
+        }
+        String route = (seg.size() == 3 ? seg.get(2) : seg.size() == 2 ? "" : "?") + " " + m;
+        if (!INCIDENT_ROUTES.contains(route)) {
+            throw notImplemented(ex); // before looking the incident up: an unemulated request is never a 404
+        }
         ObjectNode inc = find(all, seg.get(1));
         if (seg.size() == 2 && m.equals("GET")) {
             return Reply.json(200, wrap("incident", refs.incident(inc)));
@@ -292,13 +327,20 @@ public final class PagerDutyEmulator implements Emulator {
         }
         String sub = seg.size() == 3 ? seg.get(2) : "";
         switch (sub + " " + m) {
-            case "log_entries GET": {
+            case "log_entries GET":
+                return PagerDutyAccount.incidentLogEntries(ex, inc, refs);
+            case "alerts GET": {
+                List<String> statuses = ex.params("statuses");
                 List<JsonNode> out = new ArrayList<>();
-                for (JsonNode e : inc.path("log")) {
-                    out.add(refs.logEntry(inc, e));
+                for (JsonNode a : refs.alerts(inc, all)) {
+                    if (statuses.isEmpty() || statuses.contains(a.path("status").asText())) {
+                        out.add(a);
+                    }
                 }
-                return Reply.json(200, page(ex, "log_entries", out));
+                return Reply.json(200, page(ex, "alerts", out));
             }
+            case "merge PUT":
+                return merge(ex, inc, all, requireFrom(ex), now, refs);
             case "notes GET": {
                 ArrayNode out = F.arrayNode();
                 inc.path("notes").forEach(n -> out.add(refs.note(n)));
@@ -370,15 +412,136 @@ public final class PagerDutyEmulator implements Emulator {
                     resp.put("updated_at", now.toString()).put("message", body.path("message").asText(""));
                     resp.set("requester", refs.userRef(requester));
                     resp.put("requested_at", now.toString());
-                    inc.withArray("responders").add(target.path("id").asText());
+                    inc.withArray("responders").addObject().put("id", target.path("id").asText())
+                            .put("requester", requester.pdId()).put("at", now.toString()).put("message", body.path("message").asText(""));
                 }
                 log(inc, "notify_log_entry", now, from.pdId(), null, null);
                 ex.mutated();
                 return Reply.json(200, wrap("responder_request", rr));
             }
             default:
-                throw notFound();
+                throw notImplemented(ex);
         }
+    }
+
+    /** {@code POST /incidents}: opens an incident on a service, assigned to whoever the policy pages first now. */
+    private static Reply create(Exchange ex, ObjectNode state, ArrayNode all, Member from, Instant now, Refs refs) {
+        JsonNode item = ex.json().path("incident");
+        List<String> errors = new ArrayList<>();
+        if (!item.path("type").asText().equals("incident")) {
+            errors.add("Incident type must be incident");
+        }
+        String title = item.path("title").asText("");
+        if (title.isBlank()) {
+            errors.add("Title cannot be empty.");
+        }
+        Service svc = service(item.path("service").path("id").asText());
+        if (svc == null || !item.path("service").path("type").asText().equals("service_reference")) {
+            errors.add("Service must be a service_reference to a service of this account");
+        }
+        String urgency = item.path("urgency").asText("high");
+        if (!urgency.equals("high") && !urgency.equals("low")) {
+            errors.add("Urgency must be high or low");
+        }
+        String priority = priorityId(item, errors);
+        if (!errors.isEmpty()) {
+            throw errors(errors);
+        }
+        String key = item.path("incident_key").asText(null);
+        if (key != null) {
+            for (JsonNode i : all) {
+                if (key.equals(i.path("incident_key").asText()) && svc.pdId().equals(i.path("service_id").asText())
+                        && !i.path("status").asText().equals("resolved")) {
+                    throw error(400, 2001, "Invalid Input Provided", "Open incident with key '" + key + "' already exists.");
+                }
+            }
+        }
+        int number = state.path("next_number").asInt();
+        state.put("next_number", number + 1);
+        String id = incidentId(number);
+        ObjectNode inc = all.addObject();
+        inc.put("id", id).put("number", number).put("title", title).put("urgency", urgency).put("service_id", svc.pdId())
+                .put("created_at", now.toString()).put("updated_at", now.toString())
+                .put("incident_key", key != null ? key : Integer.toHexString(id.hashCode()) + "sbx" + number)
+                .put("level", 1).put("status", "triggered");
+        if (priority != null) {
+            inc.put("priority_id", priority);
+        }
+        if (item.path("body").hasNonNull("details")) {
+            // kept, not shown: a string as PagerDuty's examples and clients send it, or an object as its spec says
+            inc.set("body", item.path("body").path("details"));
+        }
+        inc.putArray("acks");
+        inc.putArray("notes");
+        log(inc, "trigger_log_entry", now, from.pdId(), null, null);
+        if (item.has("assignments")) {
+            update(inc, F.objectNode().set("assignments", item.path("assignments")), from, now, state);
+        } else {
+            Instant rot = Instant.parse(state.path("rotation_start").asText());
+            Member target = PagerDutySchedules.onCallAt(state, HabitatTeam.PRIMARY_PD_ID, now, rot);
+            inc.putArray("assignees").add(target.pdId());
+            log(inc, "notify_log_entry", now, from.pdId(), target.pdId(), null);
+        }
+        ex.mutated();
+        return Reply.json(201, wrap("incident", refs.incident(inc)));
+    }
+
+    /** {@code PUT /incidents/{id}/merge}: the sources' alerts move to the target; the sources are resolved. */
+    private static Reply merge(Exchange ex, ObjectNode target, ArrayNode all, Member from, Instant now, Refs refs) {
+        JsonNode sources = ex.json().path("source_incidents");
+        if (!sources.isArray() || sources.isEmpty()) {
+            throw error(400, 2001, "Invalid Input Provided", "source_incidents must be a non-empty array");
+        }
+        if (target.path("status").asText().equals("resolved")) {
+            throw error(400, 2001, "Invalid Input Provided", "Incident " + target.path("id").asText() + " is resolved and cannot be merged into");
+        }
+        List<ObjectNode> found = new ArrayList<>();
+        for (JsonNode s : sources) {
+            checkType(s, "incident");
+            ObjectNode src = find(all, s.path("id").asText());
+            if (src == target) {
+                throw error(400, 2001, "Invalid Input Provided", "An incident cannot be merged into itself");
+            }
+            if (src.path("status").asText().equals("resolved")) {
+                throw error(400, 2001, "Invalid Input Provided", "Incident " + src.path("id").asText() + " is resolved and cannot be merged");
+            }
+            found.add(src);
+        }
+        for (ObjectNode src : found) {
+            ArrayNode merged = target.withArray("merged");
+            merged.add(src.path("id").asText());
+            src.path("merged").forEach(merged::add);
+            src.putArray("merged");
+            src.put("status", "resolved").put("resolved_at", now.toString()).put("resolved_by", from.pdId())
+                    .put("merged_into", target.path("id").asText()).put("updated_at", now.toString());
+            log(src, "resolve_log_entry", now, from.pdId(), null, "Merged into " + target.path("id").asText());
+        }
+        target.put("updated_at", now.toString());
+        ex.mutated();
+        // the whole incident, typed as the spec's merge answer types it
+        return Reply.json(200, wrap("incident", refs.incident(target).put("type", "incident_reference")));
+    }
+
+    /** A {@code priority} of a request: a priority_reference of the account, or null (none, or cleared). */
+    private static String priorityId(JsonNode item, List<String> errors) {
+        JsonNode p = item.get("priority");
+        if (p == null || p.isNull()) {
+            return null;
+        }
+        if (!p.path("type").asText().equals("priority_reference") || PagerDutyAccount.priority(p.path("id").asText()) == null) {
+            errors.add("Priority must be a priority_reference to a priority of this account ('GET /priorities' lists them)");
+            return null;
+        }
+        return p.path("id").asText();
+    }
+
+    private static Reply errors(List<String> errors) {
+        ObjectNode n = F.objectNode();
+        ObjectNode e = n.putObject("error");
+        e.put("message", "Invalid Input Provided").put("code", 2001);
+        ArrayNode arr = e.putArray("errors");
+        errors.forEach(arr::add);
+        return Reply.json(400, n);
     }
 
     private static ObjectNode listIncidents(Exchange ex, ArrayNode all, Instant now, Refs refs) {
@@ -439,6 +602,30 @@ public final class PagerDutyEmulator implements Emulator {
 
     private static void update(ObjectNode inc, JsonNode item, Member from, Instant now, ObjectNode state) {
         String status = item.path("status").asText(null);
+        List<String> errors = new ArrayList<>();
+        if (item.has("title") && item.path("title").asText("").isBlank()) {
+            errors.add("Title cannot be empty.");
+        }
+        if (item.has("urgency") && !Set.of("high", "low").contains(item.path("urgency").asText())) {
+            errors.add("Urgency must be high or low");
+        }
+        String priority = priorityId(item, errors);
+        if (!errors.isEmpty()) {
+            throw errors(errors);
+        }
+        if (item.has("title")) {
+            inc.put("title", item.path("title").asText());
+        }
+        if (item.has("urgency")) {
+            inc.put("urgency", item.path("urgency").asText());
+        }
+        if (item.has("priority")) {
+            if (priority == null) {
+                inc.remove("priority_id");
+            } else {
+                inc.put("priority_id", priority);
+            }
+        }
         Instant rot = Instant.parse(state.path("rotation_start").asText());
         if (item.has("assignments")) {
             ArrayNode ids = F.arrayNode();
@@ -633,6 +820,15 @@ public final class PagerDutyEmulator implements Emulator {
 
     static Reply notFound() {
         return error(404, 2100, "Not Found", null);
+    }
+
+    /**
+     * A request the sandbox does not emulate: 501, so a client never takes it for a missing object (404) or
+     * for its own mistake (400). The body keeps PagerDuty's error shape, with a code PagerDuty does not use.
+     */
+    static Reply notImplemented(Exchange ex) {
+        return error(501, 9501, "Not implemented by the tcli sandbox", ex.method() + " /" + String.join("/", ex.segments())
+                + " is a request the sandbox's PagerDuty does not emulate (docs/sandbox.md lists what it does)");
     }
 
     static Set<String> idsOf(JsonNode arr) {

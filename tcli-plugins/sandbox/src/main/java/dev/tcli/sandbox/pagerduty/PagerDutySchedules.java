@@ -97,6 +97,9 @@ final class PagerDutySchedules {
             }
             return Reply.json(200, PagerDutyEmulator.page(ex, "schedules", out));
         }
+        if (seg.size() == 1) {
+            throw PagerDutyEmulator.notImplemented(ex);
+        }
         String id = seg.get(1);
         if (!known(id)) {
             throw PagerDutyEmulator.notFound();
@@ -131,52 +134,73 @@ final class PagerDutySchedules {
             ObjectNode body = PagerDutyEmulator.wrap("overrides", out);
             return Reply.json(200, body);
         }
+        if (sub.equals("overrides") && m.equals("POST") && ex.json().path("override").isObject() && !ex.json().has("overrides")) {
+            // the older single form, {"override": {...}}, which PagerDuty still accepts and clients still send
+            ArrayNode one = F.arrayNode();
+            one.add(ex.json().path("override"));
+            JsonNode item = createOverrides(ex, state, id, one, refs).get(0);
+            if (item.path("status").asInt() != 201) {
+                throw error(400, 2001, "Invalid Input Provided", String.join("; ", texts(item.path("errors"))));
+            }
+            return Reply.json(201, PagerDutyEmulator.wrap("override", item.path("override")));
+        }
         if (sub.equals("overrides") && m.equals("POST")) {
             JsonNode list = ex.json().path("overrides");
             if (!list.isArray() || list.isEmpty()) {
                 throw error(400, 2001, "Invalid Input Provided", "overrides must be a non-empty array");
             }
-            ArrayNode answer = F.arrayNode();
-            for (JsonNode o : list) {
-                ObjectNode item = answer.addObject();
-                List<String> errors = new ArrayList<>();
-                Member user = PagerDutyEmulator.member(o.path("user").path("id").asText());
-                if (user == null || !o.path("user").path("type").asText().equals("user_reference")) {
-                    errors.add("User must be a user_reference to a user on this schedule");
-                }
-                Instant start = null;
-                Instant end = null;
-                try {
-                    start = PagerDutyEmulator.time(o.path("start").asText(), "start");
-                    end = PagerDutyEmulator.time(o.path("end").asText(), "end");
-                } catch (Reply bad) {
-                    errors.add("start and end must be ISO 8601 date-times");
-                }
-                if (start != null && end != null && !end.isAfter(start)) {
-                    errors.add("Override must end after its start");
-                }
-                ObjectNode shown = F.objectNode();
-                shown.put("start", o.path("start").asText()).put("end", o.path("end").asText());
-                shown.set("user", user != null ? refs.userRef(user) : o.path("user"));
-                if (!errors.isEmpty()) {
-                    item.put("status", 400);
-                    ArrayNode errs = item.putArray("errors");
-                    errors.forEach(errs::add);
-                    item.set("override", shown);
-                    continue;
-                }
-                ObjectNode stored = state.withArray("overrides").addObject();
-                int n = state.path("next_id").asInt(1);
-                state.put("next_id", n + 1);
-                stored.put("id", "PO" + String.format("%05d", n) + "SBX").put("schedule_id", id).put("user_id", user.pdId())
-                        .put("start", start.toString()).put("end", end.toString());
-                item.put("status", 201);
-                item.set("override", override(stored, refs));
-                ex.mutated();
-            }
-            return Reply.json(201, answer);
+            return Reply.json(201, createOverrides(ex, state, id, list, refs));
         }
-        throw PagerDutyEmulator.notFound();
+        throw PagerDutyEmulator.notImplemented(ex);
+    }
+
+    private static List<String> texts(JsonNode arr) {
+        List<String> out = new ArrayList<>();
+        arr.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** Creates each override of {@code list} on schedule {@code id}: one answer item each, 201 or 400 with errors. */
+    private static ArrayNode createOverrides(Exchange ex, ObjectNode state, String id, JsonNode list, Refs refs) {
+        ArrayNode answer = F.arrayNode();
+        for (JsonNode o : list) {
+            ObjectNode item = answer.addObject();
+            List<String> errors = new ArrayList<>();
+            Member user = PagerDutyEmulator.member(o.path("user").path("id").asText());
+            if (user == null || !o.path("user").path("type").asText().equals("user_reference")) {
+                errors.add("User must be a user_reference to a user on this schedule");
+            }
+            Instant start = null;
+            Instant end = null;
+            try {
+                start = PagerDutyEmulator.time(o.path("start").asText(), "start");
+                end = PagerDutyEmulator.time(o.path("end").asText(), "end");
+            } catch (Reply bad) {
+                errors.add("start and end must be ISO 8601 date-times");
+            }
+            if (start != null && end != null && !end.isAfter(start)) {
+                errors.add("Override must end after its start");
+            }
+            ObjectNode shown = F.objectNode();
+            shown.put("start", o.path("start").asText()).put("end", o.path("end").asText());
+            shown.set("user", user != null ? refs.userRef(user) : o.path("user"));
+            if (!errors.isEmpty()) {
+                item.put("status", 400);
+                ArrayNode errs = item.putArray("errors");
+                errors.forEach(errs::add);
+                item.set("override", shown);
+                continue;
+            }
+            ObjectNode stored = state.withArray("overrides").addObject();
+            int n = state.path("next_id").asInt(1);
+            state.put("next_id", n + 1);
+            stored.put("id", "PO" + String.format("%05d", n) + "SBX").put("schedule_id", id).put("user_id", user.pdId())
+                    .put("start", start.toString()).put("end", end.toString());
+            item.put("status", 201);
+            item.set("override", override(stored, refs));
+            ex.mutated();
+        }
+        return answer;
     }
 
     private static ObjectNode override(JsonNode o, Refs refs) {

@@ -10,8 +10,14 @@ import dev.tcli.sandbox.pagerduty.HabitatTeam.Service;
 
 /** Renders the compact state as PagerDuty REST v2 objects, with self links on the current base URL. */
 final class Refs {
-    /** The web UI of the practice account: deliberately an unresolvable host, never a real subdomain. */
-    static final String WEB = "https://habitat-sandbox.pagerduty.invalid";
+    /**
+     * The web UI of the practice account: a host under {@code .invalid}, which never resolves, so no link of the
+     * sandbox leads to a real service. The path starts with {@code .pagerduty.com/} because clients such as
+     * pagerduty-cli find the account's subdomain in an {@code html_url} with {@code https://(.*)\.pagerduty.com/};
+     * here that reads {@code habitat-sandbox.invalid/}, and the links such a client builds from it
+     * ({@code https://SUBDOMAIN.pagerduty.com/incidents/ID}) land on the same unresolvable host.
+     */
+    static final String WEB = "https://habitat-sandbox.invalid/.pagerduty.com";
     private final String base;
 
     Refs(String base) {
@@ -142,8 +148,75 @@ final class Refs {
         JsonNode first = i.path("log").path(0);
         n.set("first_trigger_log_entry", ref(first.path("id").asText(), "trigger_log_entry_reference", "Triggered through the API",
                 "log_entries"));
-        n.put("is_mergeable", true);
+        n.put("is_mergeable", !i.path("status").asText().equals("resolved"));
         n.set("last_status_change_by", serviceRef(svc));
+        JsonNode priority = PagerDutyAccount.priority(i.path("priority_id").asText(null));
+        if (priority != null) {
+            n.set("priority", priority(priority)); // absent when none: the spec's priority is an object, never null
+        }
+        ArrayNode responders = n.putArray("incidents_responders");
+        for (JsonNode r : i.path("responders")) {
+            responders.add(responder(i, r));
+        }
+        int alerts = 1 + i.path("merged").size();
+        n.putObject("alert_counts").put("all", alerts).put("triggered", i.path("status").asText().equals("resolved") ? 0 : alerts)
+                .put("resolved", i.path("status").asText().equals("resolved") ? alerts : 0);
+        return n;
+    }
+
+    ObjectNode priority(JsonNode p) {
+        ObjectNode n = ref(p.path("id").asText(), "priority", p.path("name").asText(), "priorities");
+        n.put("name", p.path("name").asText()).put("description", p.path("description").asText())
+                .put("color", p.path("color").asText()).put("order", p.path("order").asInt());
+        return n;
+    }
+
+    /** A responder request target as the incident shows it (older state holds the bare id). */
+    private ObjectNode responder(JsonNode inc, JsonNode r) {
+        String id = r.isTextual() ? r.asText() : r.path("id").asText();
+        ObjectNode n = F.objectNode();
+        n.put("state", "pending");
+        Member u = PagerDutyEmulator.member(id);
+        n.set("user", u != null ? userRef(u) : policyRef());
+        n.set("incident", ref(inc.path("id").asText(), "incident_reference", inc.path("title").asText(), "incidents"));
+        n.put("updated_at", r.path("at").asText(inc.path("updated_at").asText()))
+                .put("message", r.path("message").asText(""));
+        Member requester = PagerDutyEmulator.member(r.path("requester").asText());
+        if (requester != null) {
+            n.set("requester", userRef(requester));
+        }
+        n.put("requested_at", r.path("at").asText(inc.path("updated_at").asText()));
+        return n;
+    }
+
+    /** The incident's alerts: its own, then one for each incident merged into it. */
+    java.util.List<JsonNode> alerts(JsonNode inc, ArrayNode all) {
+        java.util.List<JsonNode> out = new java.util.ArrayList<>();
+        out.add(alert(inc, inc));
+        for (JsonNode src : inc.path("merged")) {
+            for (JsonNode other : all) {
+                if (other.path("id").asText().equals(src.asText())) {
+                    out.add(alert(inc, other));
+                }
+            }
+        }
+        return out;
+    }
+
+    private ObjectNode alert(JsonNode owner, JsonNode origin) {
+        String id = "A" + origin.path("id").asText().substring(1);
+        boolean resolved = owner.path("status").asText().equals("resolved");
+        ObjectNode n = ref(id, "alert", origin.path("title").asText(), "alerts");
+        n.put("created_at", origin.path("created_at").asText()).put("status", resolved ? "resolved" : "triggered")
+                .put("alert_key", origin.path("incident_key").asText()).put("suppressed", false)
+                .put("severity", origin.path("urgency").asText().equals("high") ? "critical" : "warning");
+        Service svc = PagerDutyEmulator.service(origin.path("service_id").asText());
+        n.set("service", serviceRef(svc));
+        n.set("incident", ref(owner.path("id").asText(), "incident_reference", owner.path("title").asText(), "incidents"));
+        ObjectNode body = n.putObject("body");
+        body.put("type", "alert_body");
+        body.putArray("contexts");
+        body.putObject("details").put("summary", origin.path("title").asText());
         return n;
     }
 

@@ -1,5 +1,6 @@
 package dev.tcli.ssh.commands;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.ssh.Inventory;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code tcli ssh exec NODE -- CMD ARGS}: one command on a node, its exit code returned. */
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "exec", description = {"Run one command on a node through the jump host.",
         "Every word is quoted for the remote shell (no pipes or ';' are interpreted: use sh -c '...' for that);",
         "remote stdout/stderr are streamed and the remote exit code is tcli's exit code."},

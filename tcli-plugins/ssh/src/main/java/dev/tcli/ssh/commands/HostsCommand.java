@@ -1,5 +1,6 @@
 package dev.tcli.ssh.commands;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tcli ssh hosts}: the nodes of an environment. */
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "hosts", description = "List the nodes of an environment (team file or its inventory_cmd).",
         footerHeading = "%nExamples:%n",
         footer = {"  tcli ssh hosts", "  tcli ssh hosts --env live --role builder-api", "  tcli ssh hosts --all -o json"})

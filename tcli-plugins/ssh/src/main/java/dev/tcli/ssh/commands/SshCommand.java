@@ -1,5 +1,6 @@
 package dev.tcli.ssh.commands;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code tcli ssh NODE}: an interactive shell on a node through the system ssh (a real TTY). */
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "ssh", description = {"Reach production nodes through the environment's jump host.",
         "With a NODE, opens an interactive shell there with the system ssh (same jump, key and known_hosts)."},
         subcommands = {HostsCommand.class, ExecCommand.class, SshConfigCommand.class, TunnelCommand.class},
@@ -53,6 +55,7 @@ public final class SshCommand implements Callable<Integer> {
             ctx.stdout().println(String.join(" ", argv.stream().map(RemoteCommand::quote).toList()));
             return ExitCode.OK;
         }
+        dev.tcli.ssh.SandboxHosts.require(ctx, target.environment());
         var jump = target.environment().jump();
         if (jump != null) {
             SshClient.requireResolvable("jump host " + jump.host(), jump.host(), jump.port());

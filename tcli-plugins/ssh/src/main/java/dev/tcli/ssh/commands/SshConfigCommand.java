@@ -1,5 +1,6 @@
 package dev.tcli.ssh.commands;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.ssh.Environment;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tcli ssh config}: OpenSSH Host blocks so plain {@code ssh NODE} works too. */
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "config", description = {"Print OpenSSH Host blocks for an environment's nodes (ProxyJump through the jump host).",
         "--write replaces only the '# BEGIN tcli ENV' .. '# END tcli ENV' block of ~/.ssh/config",
         "(backup in ~/.ssh/config.tcli-backup, atomic write, mode 0600)."},
@@ -39,7 +41,7 @@ public final class SshConfigCommand implements Callable<Integer> {
             ctx.stdout().flush();
             return ExitCode.OK;
         }
-        Path config = ctx.paths().home().resolve(".ssh").resolve("config");
+        Path config = SshConfigFile.target(ctx);
         if (ctx.flags().dryRun()) {
             ctx.stdout().println("would replace the '" + SshConfigFile.begin(environment.name()) + "' block of " + config + " with:");
             ctx.stdout().print(block);
@@ -51,7 +53,8 @@ public final class SshConfigCommand implements Callable<Integer> {
             ctx.journal().record("ssh", "config", config.toString(), "ok",
                     Map.of("environment", environment.name(), "nodes", environment.nodes().size()));
             ctx.out().note("wrote " + environment.nodes().size() + " hosts of " + environment.name() + " to " + config
-                    + (written.backup() == null ? "" : " (backup: " + written.backup() + ")"));
+                    + (written.backup() == null ? "" : " (backup: " + written.backup() + ")")
+                    + (ctx.sandbox() ? "; the sandbox leaves ~/.ssh/config alone: use it with 'ssh -F " + config + " NODE'" : ""));
         } else {
             ctx.out().note(config + " is already up to date for " + environment.name());
         }

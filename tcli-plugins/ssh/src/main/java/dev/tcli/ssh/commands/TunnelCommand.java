@@ -1,5 +1,6 @@
 package dev.tcli.ssh.commands;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code tcli ssh tunnel NODE LOCAL:REMOTE}: a port forward held until Ctrl-C. */
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "tunnel", description = {"Forward a local port to a port on (or reachable from) a node, through the jump host,",
         "until Ctrl-C. LOCAL:REMOTE forwards to the node itself; LOCAL:HOST:REMOTE to HOST as the node sees it."},
         footerHeading = "%nExamples:%n",

@@ -1,5 +1,6 @@
 package dev.tcli.status.commands;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.status.Component;
 import dev.tcli.status.ComponentStatus;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "set", description = "Set one component's status on the public page (names match case-insensitively). "
         + "Statuses: operational, degraded_performance (degraded), partial_outage (partial), major_outage (major), "
         + "under_maintenance (maintenance). Asks first on a terminal; --yes otherwise.",

@@ -1,5 +1,6 @@
 package dev.tcli.status.commands;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
 import dev.tcli.status.Component;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "components", description = "List the status page's components with their status and group.",
         footerHeading = "%nExamples:%n", footer = {"  tcli status components", "  tcli status components -o json"})
 public final class ComponentsCommand implements Callable<Integer> {

@@ -2,6 +2,7 @@ package dev.tcli.status.commands;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.status.Component;
@@ -22,6 +23,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "create", description = "Open an incident on the public status page. --component NAME=STATUS sets components "
         + "(repeatable); --template NAME fills name, message and status from the page's templates; --message - reads the "
         + "message from stdin, or from $EDITOR on a terminal. Asks first on a terminal; --yes otherwise; --dry-run prints the body.",

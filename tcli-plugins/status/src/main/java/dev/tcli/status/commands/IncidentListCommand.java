@@ -1,6 +1,7 @@
 package dev.tcli.status.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
@@ -13,6 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "list", description = "List the page's incidents, newest first.",
         footerHeading = "%nExamples:%n", footer = {"  tcli status incident list", "  tcli status incident list --unresolved",
             "  tcli status incident list --limit 100 -o jsonl"})

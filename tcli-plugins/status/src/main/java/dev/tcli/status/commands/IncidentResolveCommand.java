@@ -2,6 +2,7 @@ package dev.tcli.status.commands;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.status.Component;
 import dev.tcli.status.ComponentStatus;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "resolve", description = "Resolve an incident and put its components back to operational (unless "
         + "--keep-components). Asks first on a terminal; --yes otherwise; --dry-run prints the body.",
         footerHeading = "%nExamples:%n", footer = {"  tcli status incident resolve p31zjtct2jer",

@@ -1,5 +1,6 @@
 package dev.tcli.status.commands;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Times;
 import dev.tcli.spi.output.Column;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "show", description = "Show one incident with every update posted, newest first.",
         footerHeading = "%nExamples:%n", footer = {"  tcli status incident show p31zjtct2jer", "  tcli status incident show p31zjtct2jer -o json"})
 public final class IncidentShowCommand implements Callable<Integer> {

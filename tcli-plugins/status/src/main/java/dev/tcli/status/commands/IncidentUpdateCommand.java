@@ -2,6 +2,7 @@ package dev.tcli.status.commands;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.status.Component;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "update", description = "Post an update to an incident: a new status, a message, component changes. "
         + "Asks first on a terminal; --yes otherwise; --dry-run prints the body.",
         footerHeading = "%nExamples:%n", footer = {

@@ -1,5 +1,6 @@
 package dev.tcli.status.commands;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
 import dev.tcli.status.IncidentTemplate;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "templates", description = "List the page's incident templates (for incident create --template NAME).",
         footerHeading = "%nExamples:%n", footer = {"  tcli status templates", "  tcli status templates -o json"})
 public final class TemplatesCommand implements Callable<Integer> {

@@ -1,5 +1,6 @@
 package dev.tcli.team.commands;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
  * {@code tcli team sync}: {@code git pull --ff-only}, the one command that goes to the network
  * for the team file. Never merges or rebases: a diverged or dirty checkout is for a human.
  */
+@DryRun(DryRun.Support.HONOURED)
 @Command(name = "sync", description = "Update the team repo: git pull --ff-only (never merges; says what to do on conflict).",
         footerHeading = "%nExamples:%n",
         footer = {"  tcli team sync", "  tcli team sync -o json", "  tcli team sync --dry-run"})

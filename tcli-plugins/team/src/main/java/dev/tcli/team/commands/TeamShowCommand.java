@@ -1,6 +1,7 @@
 package dev.tcli.team.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -16,6 +17,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code tcli team show}: which checkout, how fresh, and what it defines. Never touches the network. */
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "show", description = "Show the team repo: path, branch, last sync, and what tcli-team.toml defines (no network).",
         footerHeading = "%nExamples:%n",
         footer = {"  tcli team show", "  tcli team show -o json", "  TCLI_TEAM_DIR=~/src/ops-team tcli team show"})

@@ -1,5 +1,6 @@
 package dev.tcli.team.commands;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
  * {@code tcli team validate}: the schema check a control repo's CI runs on every change, so a
  * typo is caught before it reaches everyone's laptop.
  */
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "validate", description = "Check tcli-team.toml: known tables, key types, nodes, service requires, checks, URLs. "
         + "Prints FILE:LINE: key: problem; exit 1 on any error.",
         footerHeading = "%nExamples:%n",

@@ -1,5 +1,6 @@
 package dev.tcli.web.commands;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code tcli web list}. */
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "list", description = "List the team's dashboards and bookmarks.",
         footerHeading = "%nExamples:%n",
         footer = {"  tcli web list", "  tcli web list -o json"})

@@ -1,5 +1,6 @@
 package dev.tcli.web.commands;
 
+import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code tcli web open NAME}: the dashboard you need, without hunting for the link. */
+@DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "open", description = "Open a bookmark in the browser (prints the URL when there is no display or opener).",
         footerHeading = "%nExamples:%n",
         footer = {"  tcli web open live-api", "  tcli web open grafana        # exact, then prefix, then substring",
