@@ -174,7 +174,7 @@ public final class DefaultContext implements ModuleContext, Flags {
     /** A config profile with {@code extends = "sandbox"}: the built-in settings, then the file's on top, table by table. */
     private static ObjectNode overlay(ObjectNode base, ObjectNode top) {
         ObjectNode out = base.deepCopy();
-        top.fields().forEachRemaining(f -> {
+        top.properties().forEach(f -> {
             JsonNode existing = out.get(f.getKey());
             if (existing instanceof ObjectNode eo && f.getValue() instanceof ObjectNode to) {
                 eo.setAll(to);

@@ -7,7 +7,6 @@ import dev.tcli.spi.TcliException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +56,8 @@ final class JsonlJournal implements Journal {
         try {
             Files.createDirectories(file.getParent());
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
-                    FileLock ignored = ch.lock()) {
+                    StandardOpenOption.READ)) {
+                ch.lock(); // released when the channel closes
                 long size = ch.size();
                 String prefix = "";
                 if (size > 0) {

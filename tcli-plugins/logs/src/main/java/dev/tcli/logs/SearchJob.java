@@ -121,7 +121,7 @@ public final class SearchJob implements AutoCloseable {
         int offset = 0;
         while (offset < recordCount && (limit <= 0 || out.size() < limit)) {
             int at = offset;
-            int want = (int) Math.min(sumo.pageSize(), recordCount - offset);
+            int want = Math.min(sumo.pageSize(), recordCount - offset);
             JsonNode p = call(() -> sumo.page(id, "records", at, want));
             int got = 0;
             for (JsonNode r : p.path("records")) {
@@ -236,7 +236,7 @@ public final class SearchJob implements AutoCloseable {
     /** Sumo's {@code map} as one flat row; every value a string, as Sumo sends them. */
     static Map<String, String> flat(JsonNode map) {
         Map<String, String> out = new LinkedHashMap<>();
-        map.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        map.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 

@@ -248,6 +248,7 @@ public final class Inventory {
         }
     }
 
+    @SuppressWarnings("try") // the resource is a Ctrl-C guard: held for the block, never read
     private String runInventory(String command, Duration timeout) {
         Path dir = ctx.team().repo().orElse(ctx.paths().home());
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command).directory(dir.toFile());

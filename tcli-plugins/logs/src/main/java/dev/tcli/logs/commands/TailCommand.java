@@ -63,6 +63,7 @@ public final class TailCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
+    @SuppressWarnings("try") // the resource is a Ctrl-C guard: held for the block, never read
     @Override
     public Integer call() throws Exception {
         String q = saved != null ? savedQuery() : query;

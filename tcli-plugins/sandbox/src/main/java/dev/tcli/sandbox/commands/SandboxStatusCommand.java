@@ -43,7 +43,7 @@ public final class SandboxStatusCommand implements Callable<Integer> {
             if (Files.exists(f)) {
                 JsonNode n = Exchange.JSON.readTree(f.toFile());
                 seeded = n.path("_seeded_at").asText(null);
-                for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext();) {
                     var field = it.next();
                     if (field.getValue().isArray() || field.getValue().isObject()) {
                         holds.put(field.getKey(), field.getValue().size());
