@@ -22,13 +22,28 @@ import java.util.function.Supplier;
  * next entry, so it can never swallow the lines after it.
  */
 final class JsonlJournal implements Journal {
+    /** Opens the journal file for a locked append; a seam so a test can hand in a disk that fails. */
+    @FunctionalInterface
+    interface Opener {
+        FileChannel open(Path file) throws IOException;
+    }
+
+    private static final Opener FILE = f -> FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.READ);
+
     private final Path file;
+    private final Opener opener;
     private final Supplier<String> profile;
     private final String user;
     private final Clock clock;
 
     JsonlJournal(Path file, Supplier<String> profile, String user, Clock clock) {
+        this(file, profile, user, clock, FILE);
+    }
+
+    JsonlJournal(Path file, Supplier<String> profile, String user, Clock clock, Opener opener) {
         this.file = file;
+        this.opener = opener;
         this.profile = profile;
         this.user = user;
         this.clock = clock;
@@ -55,8 +70,7 @@ final class JsonlJournal implements Journal {
         String line = Redactor.redact(e.toString()) + "\n";
         try {
             Files.createDirectories(file.getParent());
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ)) {
+            try (FileChannel ch = opener.open(file)) {
                 ch.lock(); // released when the channel closes
                 long size = ch.size();
                 String prefix = "";
