@@ -1,8 +1,10 @@
 package dev.tcli.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.Journal;
 import dev.tcli.spi.JournalEntry;
+import dev.tcli.spi.Mappers;
 import dev.tcli.spi.TcliException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -56,7 +58,7 @@ final class JsonlJournal implements Journal {
 
     @Override
     public void record(String module, String verb, String target, String outcome, Map<String, ?> details) {
-        ObjectNode e = Json.mapper().createObjectNode();
+        ObjectNode e = Mappers.json().createObjectNode();
         e.put("time", dev.tcli.spi.Times.utc(clock.instant()));
         e.put("profile", profile.get());
         e.put("user", user);
@@ -65,7 +67,7 @@ final class JsonlJournal implements Journal {
         e.put("target", target);
         e.put("outcome", outcome);
         if (details != null && !details.isEmpty()) {
-            e.set("details", Json.mapper().valueToTree(details));
+            e.set("details", Mappers.json().valueToTree(details));
         }
         String line = Redactor.redact(e.toString()) + "\n";
         try {
@@ -85,7 +87,7 @@ final class JsonlJournal implements Journal {
                 ch.force(true);
             }
         } catch (IOException ex) {
-            throw new TcliException(1, "could not write the journal " + file + ": " + ex.getMessage()
+            throw new TcliException(ExitCode.FAILED, "could not write the journal " + file + ": " + ex.getMessage()
                     + " (the action itself was done)");
         }
     }

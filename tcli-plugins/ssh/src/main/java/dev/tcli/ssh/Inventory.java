@@ -1,8 +1,8 @@
 package dev.tcli.ssh;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcli.spi.ExitCode;
+import dev.tcli.spi.Mappers;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
@@ -29,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 public final class Inventory {
     static final Duration INVENTORY_TIMEOUT = Duration.ofSeconds(20);
     static final Duration INVENTORY_CACHE = Duration.ofMinutes(5);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ModuleContext ctx;
     private final Map<String, Environment> loaded = new LinkedHashMap<>();
@@ -235,7 +234,7 @@ public final class Inventory {
 
     private static JsonNode parseInventory(String output, String command) {
         try {
-            JsonNode n = JSON.readTree(output);
+            JsonNode n = Mappers.json().readTree(output);
             if (n != null && n.isObject() && n.has("nodes")) {
                 n = n.get("nodes");
             }

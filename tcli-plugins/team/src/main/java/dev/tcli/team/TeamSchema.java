@@ -2,6 +2,7 @@ package dev.tcli.team;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.spi.Times;
+import dev.tcli.spi.TomlLines;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;

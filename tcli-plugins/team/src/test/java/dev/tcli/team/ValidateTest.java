@@ -254,25 +254,4 @@ class ValidateTest {
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.stdout().contains("tcli-team.toml: no such file"), r.toString());
     }
-
-    @Test
-    void linesOfArraysOfTables() {
-        TomlLines l = TomlLines.parse("""
-                [a]
-                x = 1
-                [[a.b]]
-                y = 2
-                [[a.b]]
-                "quoted.key" = 3
-                [a.b.c]
-                z = 4
-                """);
-        assertEquals(2, l.line("a.x"));
-        assertEquals(3, l.line("a.b[0]"));
-        assertEquals(4, l.line("a.b[0].y"));
-        assertEquals(6, l.line("a.b[1].quoted.key"));
-        assertEquals(5, l.line("a.b[1].missing"));
-        assertEquals(8, l.line("a.b[1].c.z"));
-        assertEquals(0, l.line("nope"));
-    }
 }

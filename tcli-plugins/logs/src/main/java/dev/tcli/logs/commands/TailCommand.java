@@ -2,6 +2,7 @@ package dev.tcli.logs.commands;
 
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.Flags.OutputFormat;
+import dev.tcli.spi.Mappers;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
@@ -26,7 +27,6 @@ import dev.tcli.logs.SavedSearches;
 import dev.tcli.logs.SearchJob;
 import dev.tcli.logs.SearchRequest;
 import dev.tcli.logs.SumoClient;
-import dev.tcli.logs.SumoJson;
 import dev.tcli.logs.TimeRange;
 
 @Command(name = "tail", description = "Follow new log messages until Ctrl-C: short Sumo Logic searches over a sliding window, each message printed once.",
@@ -144,7 +144,7 @@ public final class TailCommand implements Callable<Integer> {
             // one object a line in json too: a document that never ends would be no use to a reader
             for (Map<String, String> m : Rows.select(rows, selected)) {
                 try {
-                    ctx.stdout().println(SumoJson.MAPPER.writeValueAsString(m));
+                    ctx.stdout().println(Mappers.json().writeValueAsString(m));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }

@@ -1,7 +1,7 @@
 package dev.tcli.sandbox.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.tcli.spi.Mappers;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
 import java.io.IOException;
@@ -70,7 +70,7 @@ public final class SandboxStatusCommand implements Callable<Integer> {
         if (!Files.exists(file)) {
             return new ServiceState("team", team.dir().toString(), "not yet created (created on first use)", Map.of());
         }
-        JsonNode t = new TomlMapper().readTree(file.toFile());
+        JsonNode t = Mappers.toml().readTree(file.toFile());
         int nodes = 0;
         for (JsonNode env : t.path("environments")) {
             nodes += env.path("nodes").size();
