@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * Runs one exec plugin and returns its exit code unchanged.
@@ -63,10 +61,8 @@ final class PluginProcess {
         System.out.flush();
         System.err.flush();
         pb.inheritIO();
-        // Installed before the start so no Ctrl-C falls between start and install. A Java handler,
-        // not SIG_IGN: caught signals are reset to the default by exec, ignored ones would be
-        // inherited and the plugin could not be interrupted at all.
-        SignalHandler previous = ignoreInterrupts();
+        // Installed before the start so no Ctrl-C falls between start and install.
+        Object previous = InterruptSignal.ignore();
         // SIGTERM or SIGHUP (terminal closed) end tcli: take the plugin with us rather than orphan
         // it. The hook is in place before the start, so a SIGTERM arriving while the plugin starts
         // cannot slip between the two; it waits for the start to finish (or fail) and then stops it.
@@ -87,7 +83,7 @@ final class PluginProcess {
             } catch (IllegalStateException e) {
                 // already shutting down: the hook is running, which is what we want
             }
-            restore(previous);
+            InterruptSignal.restore(previous);
         }
     }
 
@@ -130,26 +126,6 @@ final class PluginProcess {
             }
             Thread.currentThread().interrupt();
             throw new TcliException(ExitCode.INTERRUPTED, "interrupted");
-        }
-    }
-
-    private static SignalHandler ignoreInterrupts() {
-        try {
-            return Signal.handle(new Signal("INT"), sig -> {
-                // the plugin got the same SIGINT from the terminal; its exit code will tell
-            });
-        } catch (IllegalArgumentException e) {
-            return null; // -Xrs or a platform without SIGINT: nothing to step aside from
-        }
-    }
-
-    private static void restore(SignalHandler previous) {
-        if (previous != null) {
-            try {
-                Signal.handle(new Signal("INT"), previous);
-            } catch (IllegalArgumentException e) {
-                // cannot happen for a handler we just replaced; nothing better to do
-            }
         }
     }
 

@@ -54,12 +54,12 @@ public final class ConfigSchema {
             });
         }
         JsonNode profiles = root.path("profiles");
-        profiles.fields().forEachRemaining(p -> {
+        profiles.properties().forEach(p -> {
             String prefix = "profiles." + p.getKey();
             if (!p.getValue().isObject()) {
                 return;
             }
-            p.getValue().fields().forEachRemaining(e -> {
+            p.getValue().properties().forEach(e -> {
                 String k = e.getKey();
                 if (e.getValue().isObject()) {
                     Set<String> keys = SECTIONS.get(k);

@@ -1,9 +1,9 @@
 package dev.tcli.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcli.spi.Journal;
 import dev.tcli.spi.JournalEntry;
+import dev.tcli.spi.Mappers;
 import dev.tcli.spi.TcliException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +28,6 @@ import java.util.function.Predicate;
  * are skipped and counted, never fatal: the journal is evidence, and half of it beats none.
  */
 final class JournalReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JournalReader() {
     }
@@ -80,7 +79,7 @@ final class JournalReader {
 
     static JournalEntry parse(String line) {
         try {
-            JsonNode n = JSON.readTree(line);
+            JsonNode n = Mappers.json().readTree(line);
             if (n == null || !n.isObject() || !n.hasNonNull("time")) {
                 return null;
             }

@@ -2,7 +2,9 @@ package dev.tcli.core;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.Flags.OutputFormat;
+import dev.tcli.spi.Mappers;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
 import dev.tcli.spi.output.Column;
@@ -127,11 +129,11 @@ final class Renderer implements Output {
 
     private <T> void jsonArray(Iterable<T> rows) {
         try {
-            JsonGenerator g = Json.output().createGenerator(new NonClosingWriter(out));
+            JsonGenerator g = Mappers.output().createGenerator(new NonClosingWriter(out));
             g.setPrettyPrinter(new DefaultPrettyPrinter());
             g.writeStartArray();
             for (T row : rows) {
-                Json.output().writeValue(g, row);
+                Mappers.output().writeValue(g, row);
                 g.flush();
             }
             g.writeEndArray();
@@ -145,10 +147,10 @@ final class Renderer implements Output {
 
     private String writeJson(Object value, boolean pretty) {
         try {
-            return pretty ? Json.output().writerWithDefaultPrettyPrinter().writeValueAsString(value)
-                    : Json.output().writeValueAsString(value);
+            return pretty ? Mappers.output().writerWithDefaultPrettyPrinter().writeValueAsString(value)
+                    : Mappers.output().writeValueAsString(value);
         } catch (IOException e) {
-            throw new TcliException(1, "cannot write JSON: " + e.getMessage());
+            throw new TcliException(ExitCode.FAILED, "cannot write JSON: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tcli.core;
 
+import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.Settings;
 import dev.tcli.spi.TcliException;
 import java.io.ByteArrayOutputStream;
@@ -104,7 +105,7 @@ final class Secrets {
             throw TcliException.config(key + " (" + where + ") could not run: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TcliException(130, "interrupted");
+            throw new TcliException(ExitCode.INTERRUPTED, "interrupted");
         }
     }
 

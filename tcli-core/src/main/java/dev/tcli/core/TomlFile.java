@@ -5,35 +5,29 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.tcli.spi.Mappers;
 import dev.tcli.spi.TcliException;
+import dev.tcli.spi.TomlLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A TOML file read with Jackson's TOML format, remembering its text so that errors can name
  * the line a key is on (docs/design.md §5: "the file, line and key").
  */
 public final class TomlFile {
-    private static final Pattern TABLE = Pattern.compile("^\\s*\\[\\[?\\s*([^\\]]+?)\\s*\\]\\]?\\s*(#.*)?$");
-    private static final Pattern KEY = Pattern.compile("^\\s*([A-Za-z0-9_\\-.\"' ]+?)\\s*=");
-    private static final TomlMapper MAPPER = new TomlMapper();
-
     private final Path path;
     private final String display;
-    private final List<String> lines;
+    private final String text;
     private final ObjectNode root;
+    private TomlLines keyLines;
 
     private TomlFile(Path path, String display, String text, ObjectNode root) {
         this.path = path;
         this.display = display;
-        this.lines = text.lines().toList();
+        this.text = text;
         this.root = root;
     }
 
@@ -84,7 +78,7 @@ public final class TomlFile {
 
     static TomlFile parse(Path path, String display, String text) {
         try {
-            JsonNode node = text.isBlank() ? JsonNodeFactory.instance.objectNode() : MAPPER.readTree(text);
+            JsonNode node = text.isBlank() ? JsonNodeFactory.instance.objectNode() : Mappers.toml().readTree(text);
             if (!(node instanceof ObjectNode obj)) {
                 throw TcliException.config(display + ": not a TOML document");
             }
@@ -110,41 +104,15 @@ public final class TomlFile {
 
     /** {@code file:line} for a dotted key such as {@code profiles.live.pagerduty.token}; the file alone when not found. */
     public String where(String dottedKey) {
-        // the n-th [[array.of.tables]] (a team file's nodes[1]) needs the array-aware reader
-        int line = dottedKey.contains("[") ? dev.tcli.spi.TomlLines.parse(String.join("\n", lines)).line(dottedKey) : lineOf(dottedKey);
+        int line = lineOf(dottedKey);
         return line > 0 ? display + ":" + line : display;
     }
 
-    int lineOf(String dottedKey) {
-        String table = "";
-        int tableLine = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i);
-            Matcher t = TABLE.matcher(l);
-            if (t.matches()) {
-                table = normalize(t.group(1));
-                if (table.equals(dottedKey)) {
-                    tableLine = i + 1;
-                }
-                continue;
-            }
-            Matcher k = KEY.matcher(l);
-            if (k.lookingAt()) {
-                String key = normalize(k.group(1));
-                String full = table.isEmpty() ? key : table + "." + key;
-                if (full.equals(dottedKey)) {
-                    return i + 1;
-                }
-            }
+    synchronized int lineOf(String dottedKey) {
+        if (keyLines == null) {
+            keyLines = TomlLines.parse(text); // only an error message needs it: not parsed on the happy path
         }
-        return tableLine;
-    }
-
-    private static String normalize(String key) {
-        List<String> parts = new ArrayList<>();
-        for (String p : key.split("\\.")) {
-            parts.add(p.trim().replace("\"", "").replace("'", ""));
-        }
-        return String.join(".", parts);
+        // the n-th [[array.of.tables]] (a team file's nodes[1]) by index, else the key exactly as named
+        return dottedKey.contains("[") ? keyLines.line(dottedKey) : keyLines.exactLine(dottedKey);
     }
 }

@@ -11,10 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Line numbers of the keys of a TOML file, including the n-th {@code [[array.of.tables]]}
- * (the kernel's {@code where()} knows only the first), so that validation errors point at the
- * node or check that is wrong: {@code environments.live.nodes[1].host}. Shared by the kernel's
- * {@code where()} and {@code tcli team validate}.
+ * Line numbers of the keys of a TOML file, so that an error can name {@code file:line}
+ * (docs/design.md §5: "the file, line and key"). The one implementation: the kernel's
+ * {@code where()} for config and team files and {@code tcli team validate} both use it.
+ *
+ * <p>A key is a dotted path; the n-th {@code [[array.of.tables]]} is addressed by index
+ * ({@code environments.live.nodes[1].host}), and without an index a path means the first one
+ * ({@code environments.live.nodes.host}), for callers that only know the key's name.
  */
 public final class TomlLines {
     private static final String SEGMENT = "(?:[A-Za-z0-9_\\-]+|\"[^\"]*\"|'[^']*')";
@@ -24,6 +27,8 @@ public final class TomlLines {
     private static final Pattern ONE = Pattern.compile(SEGMENT);
 
     private final Map<String, Integer> lines = new HashMap<>();
+    /** The same paths without array indices: the first occurrence of each. */
+    private final Map<String, Integer> unindexed = new HashMap<>();
 
     private TomlLines() {
     }
@@ -37,10 +42,12 @@ public final class TomlLines {
         }
     }
 
+    /** Reads TOML text (one that does not parse still yields the lines it could match). */
     public static TomlLines parse(String text) {
         TomlLines t = new TomlLines();
         Map<String, Integer> arrays = new HashMap<>();
         String table = "";
+        String plainTable = "";
         int n = 0;
         for (String line : text.split("\n", -1)) {
             n++;
@@ -62,12 +69,15 @@ public final class TomlLines {
                 }
                 t.lines.putIfAbsent(cur, n);
                 table = cur;
+                plainTable = String.join(".", parts);
+                t.unindexed.putIfAbsent(plainTable, n);
                 continue;
             }
             Matcher k = KEY.matcher(line);
             if (k.lookingAt()) {
                 String key = String.join(".", segments(k.group(1)));
                 t.lines.putIfAbsent(table.isEmpty() ? key : table + "." + key, n);
+                t.unindexed.putIfAbsent(plainTable.isEmpty() ? key : plainTable + "." + key, n);
             }
         }
         return t;
@@ -102,5 +112,14 @@ public final class TomlLines {
             k = cut <= 0 ? "" : k.substring(0, cut);
         }
         return 0;
+    }
+
+    /**
+     * The line of exactly this key or table header (without indices: the first of an array of
+     * tables); 0 when it is not written out.
+     */
+    public int exactLine(String key) {
+        Integer l = lines.get(key);
+        return l != null ? l : unindexed.getOrDefault(key, 0);
     }
 }

@@ -24,6 +24,7 @@ public final class UnknownOutcome {
      *
      * @param check how to check, e.g. {@code tcli status incident list --unresolved}
      */
+    @SuppressWarnings("try") // the resource is a Ctrl-C guard: held for the block, never read
     public static <T> T guard(ModuleContext ctx, String module, String verb, String target, Map<String, ?> details, String check,
             Supplier<T> write) {
         AtomicBoolean interrupted = new AtomicBoolean();

@@ -1,9 +1,9 @@
 package dev.tcli.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcli.core.SystemEnv;
 import dev.tcli.core.Tcli;
+import dev.tcli.spi.Mappers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +30,6 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class TcliHarness {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
     private final Path home;
@@ -160,7 +159,7 @@ public final class TcliHarness {
     public record Result(int exit, String stdout, String stderr) {
         public JsonNode json() {
             try {
-                return JSON.readTree(stdout);
+                return Mappers.json().readTree(stdout);
             } catch (IOException e) {
                 throw new AssertionError("stdout is not JSON: " + e.getMessage() + "\n--- stdout:\n" + stdout
                         + "\n--- stderr:\n" + stderr, e);

@@ -34,7 +34,7 @@ public final class ConfigProfilesCommand implements Callable<Integer> {
         List<Profile> rows = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         if (file != null) {
-            file.root().path("profiles").fields().forEachRemaining(f -> {
+            file.root().path("profiles").properties().forEach(f -> {
                 JsonNode p = f.getValue();
                 String ext = p.path("extends").asText(null);
                 rows.add(new Profile(f.getKey(), f.getKey().equals(def),

@@ -40,7 +40,7 @@ public final class ConfigShowCommand implements Callable<Integer> {
     static JsonNode mask(JsonNode node) {
         if (node instanceof ObjectNode obj) {
             ObjectNode out = obj.objectNode();
-            obj.fields().forEachRemaining(f -> out.set(f.getKey(),
+            obj.properties().forEach(f -> out.set(f.getKey(),
                     f.getValue().isValueNode() && isSecretKey(f.getKey()) ? out.textNode(Redactor.MASK) : mask(f.getValue())));
             return out;
         }
@@ -51,10 +51,10 @@ public final class ConfigShowCommand implements Callable<Integer> {
     static String toml(ObjectNode profile, String prefix) {
         StringBuilder head = new StringBuilder("[" + prefix + "]\n");
         StringBuilder tables = new StringBuilder();
-        profile.fields().forEachRemaining(f -> {
+        profile.properties().forEach(f -> {
             if (f.getValue().isObject()) {
                 tables.append("\n[").append(prefix).append('.').append(f.getKey()).append("]\n");
-                f.getValue().fields().forEachRemaining(k -> tables.append(k.getKey()).append(" = ").append(k.getValue()).append('\n'));
+                f.getValue().properties().forEach(k -> tables.append(k.getKey()).append(" = ").append(k.getValue()).append('\n'));
             } else {
                 head.append(f.getKey()).append(" = ").append(f.getValue()).append('\n');
             }
@@ -77,12 +77,12 @@ public final class ConfigShowCommand implements Callable<Integer> {
         String profile = ctx.profile();
         // Top-level keys first, tables after: TOML's own order.
         ObjectNode effective = dc.profileTable().objectNode();
-        dc.profileTable().fields().forEachRemaining(f -> {
+        dc.profileTable().properties().forEach(f -> {
             if (f.getValue().isValueNode()) {
                 effective.set(f.getKey(), isSecretKey(f.getKey()) ? effective.textNode(Redactor.MASK) : f.getValue());
             }
         });
-        dc.profileTable().fields().forEachRemaining(f -> {
+        dc.profileTable().properties().forEach(f -> {
             if (!f.getValue().isValueNode()) {
                 effective.set(f.getKey(), mask(f.getValue()));
             }

@@ -3,9 +3,9 @@ package dev.tcli.core.http;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.tcli.core.Json;
 import dev.tcli.core.Redactor;
 import dev.tcli.spi.ExitCode;
+import dev.tcli.spi.Mappers;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.http.ApiClient;
 import dev.tcli.spi.http.ApiException;
@@ -172,7 +172,7 @@ final class JsonApiClient implements ApiClient {
                 return MissingNode.getInstance();
             }
             try {
-                return Json.mapper().readTree(r.body());
+                return Mappers.json().readTree(r.body());
             } catch (JacksonException e) {
                 throw new ApiException(ExitCode.UNAVAILABLE, r.status(), MissingNode.getInstance(),
                         service + " sent a malformed answer to " + method + " " + path + " (" + e.getOriginalMessage()
@@ -186,7 +186,7 @@ final class JsonApiClient implements ApiClient {
         JsonNode body = MissingNode.getInstance();
         try {
             if (r.body() != null && !r.body().isBlank()) {
-                body = Json.mapper().readTree(r.body());
+                body = Mappers.json().readTree(r.body());
             }
         } catch (JacksonException ignored) {
             // an HTML error page: keep the status
@@ -255,9 +255,9 @@ final class JsonApiClient implements ApiClient {
 
     private static String toJson(Object body) {
         try {
-            return body instanceof String s ? s : Json.mapper().writeValueAsString(body);
+            return body instanceof String s ? s : Mappers.json().writeValueAsString(body);
         } catch (IOException e) {
-            throw new TcliException(1, "cannot encode request body: " + e.getMessage());
+            throw new TcliException(ExitCode.FAILED, "cannot encode request body: " + e.getMessage());
         }
     }
 
@@ -270,8 +270,8 @@ final class JsonApiClient implements ApiClient {
                 + (secretHeaders.contains(k) || LoggingInterceptor.isSecretHeader(k) ? Redactor.MASK : Redactor.redact(v))));
         if (body != null) {
             try {
-                Object tree = body instanceof String s ? Json.mapper().readTree(s) : body;
-                out.println(Redactor.redact(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree)));
+                Object tree = body instanceof String s ? Mappers.json().readTree(s) : body;
+                out.println(Redactor.redact(Mappers.json().writerWithDefaultPrettyPrinter().writeValueAsString(tree)));
             } catch (IOException e) {
                 out.println(Redactor.redact(String.valueOf(body)));
             }

@@ -35,6 +35,7 @@ public final class Fleet {
     private Fleet() {
     }
 
+    @SuppressWarnings("try") // the resource is a Ctrl-C guard: held for the block, never read
     public static List<Report> status(ModuleContext ctx, SshClient ssh, List<Node> nodes, HabSettings settings) {
         if (nodes.isEmpty()) {
             return List.of();

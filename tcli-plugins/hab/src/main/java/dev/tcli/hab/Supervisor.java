@@ -1,7 +1,7 @@
 package dev.tcli.hab;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcli.spi.ExitCode;
+import dev.tcli.spi.Mappers;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.http.ApiClient;
@@ -25,7 +25,6 @@ import java.util.concurrent.TimeoutException;
  * {@code hab sup status} on supervisors too old for it.
  */
 public final class Supervisor {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ModuleContext ctx;
     private final SshClient ssh;
@@ -90,7 +89,7 @@ public final class Supervisor {
                 ctx.out().note(node.name() + ": supervisor gateway answered " + r.status() + "; asking hab svc status instead");
                 return null;
             }
-            return GatewayServices.parse(node.name(), JSON.readTree(r.body()), Instant.now(ctx.clock()));
+            return GatewayServices.parse(node.name(), Mappers.json().readTree(r.body()), Instant.now(ctx.clock()));
         } catch (IOException | IllegalArgumentException e) {
             ctx.out().note(node.name() + ": supervisor gateway unusable (" + e.getMessage() + "); asking hab svc status instead");
             return null;

@@ -23,7 +23,7 @@ public final class SavedSearches {
         if (!saved.isObject()) {
             return out;
         }
-        saved.fields().forEachRemaining(e -> {
+        saved.properties().forEach(e -> {
             JsonNode n = e.getValue();
             String query = n.path("query").isTextual() ? n.path("query").asText() : null;
             if (query == null || query.isBlank()) {

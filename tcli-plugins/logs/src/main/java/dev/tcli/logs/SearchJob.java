@@ -52,6 +52,7 @@ public final class SearchJob implements AutoCloseable {
     }
 
     /** Creates the job (POST); the caller closes it. */
+    @SuppressWarnings("try") // the resource is a Ctrl-C guard: held for the block, never read
     public static SearchJob start(ModuleContext ctx, SumoClient sumo, SearchRequest request, Progress progress) {
         // Ctrl-C while the create is in flight: the job exists once Sumo answers, so the hook waits
         // for the answer (bounded) and deletes the job; the process may exit right after the hook
@@ -163,7 +164,7 @@ public final class SearchJob implements AutoCloseable {
         int offset = 0;
         while (offset < recordCount && (limit <= 0 || out.size() < limit)) {
             int at = offset;
-            int want = (int) Math.min(sumo.pageSize(), recordCount - offset);
+            int want = Math.min(sumo.pageSize(), recordCount - offset);
             JsonNode p = call(() -> sumo.page(id, "records", at, want));
             int got = 0;
             for (JsonNode r : p.path("records")) {
@@ -286,7 +287,7 @@ public final class SearchJob implements AutoCloseable {
     /** Sumo's {@code map} as one flat row; every value a string, as Sumo sends them. */
     static Map<String, String> flat(JsonNode map) {
         Map<String, String> out = new LinkedHashMap<>();
-        map.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        map.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 

@@ -3,6 +3,7 @@ package dev.tcli.logs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.tcli.spi.ExitCode;
+import dev.tcli.spi.Mappers;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.Settings;
 import dev.tcli.spi.TcliException;
@@ -147,7 +148,7 @@ public final class SumoClient {
             return rethrow("GET", path, r);
         }
         java.util.List<Map<String, String>> out = new java.util.ArrayList<>();
-        try (com.fasterxml.jackson.core.JsonParser p = SumoJson.MAPPER.getFactory().createParser(r.body())) {
+        try (com.fasterxml.jackson.core.JsonParser p = Mappers.json().getFactory().createParser(r.body())) {
             if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
                 throw new java.io.IOException("not a JSON object");
             }
@@ -264,7 +265,7 @@ public final class SumoClient {
 
     private static JsonNode parse(ApiClient.Response r) {
         try {
-            return dev.tcli.logs.SumoJson.MAPPER.readTree(r.body() == null || r.body().isBlank() ? "{}" : r.body());
+            return Mappers.json().readTree(r.body() == null || r.body().isBlank() ? "{}" : r.body());
         } catch (java.io.IOException e) {
             throw new ApiException(ExitCode.UNAVAILABLE, r.status(), MissingNode.getInstance(),
                     "Sumo Logic sent a malformed answer (" + shape(r.body()) + "); try again");
@@ -291,7 +292,7 @@ public final class SumoClient {
 
     static JsonNode parseQuietly(ApiClient.Response r) {
         try {
-            return dev.tcli.logs.SumoJson.MAPPER.readTree(r.body() == null || r.body().isBlank() ? "{}" : r.body());
+            return Mappers.json().readTree(r.body() == null || r.body().isBlank() ? "{}" : r.body());
         } catch (java.io.IOException e) {
             return MissingNode.getInstance();
         }

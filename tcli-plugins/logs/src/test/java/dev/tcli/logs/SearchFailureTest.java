@@ -180,7 +180,7 @@ class SearchFailureTest extends LogsTestBase {
 
     @Test
     void aCancelledJobIsReported() {
-        sumoState(s -> s.with("limits").put("idle_timeout_ms", 0));
+        sumoState(s -> s.withObjectProperty("limits").put("idle_timeout_ms", 0));
         var r = logs("fast", "search", "error", "--since", "1h");
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.stderr().contains("Sumo Logic cancelled search job"), r.stderr());
@@ -188,7 +188,7 @@ class SearchFailureTest extends LogsTestBase {
 
     @Test
     void aForcePausedJobPrintsWhatItHasAndSaysWhy() {
-        sumoState(s -> s.with("limits").put("force_pause_at", 10));
+        sumoState(s -> s.withObjectProperty("limits").put("force_pause_at", 10));
         var r = logs("fast", "search", "*", "--since", "1h", "-o", "jsonl");
         assertEquals(0, r.exit(), r.toString());
         assertEquals(10, lines(r.stdout()).size());

@@ -23,7 +23,7 @@ class SearchTest extends LogsTestBase {
         for (JsonNode m : msgs) {
             assertEquals("live/api", m.path("_sourcecategory").asText(), m.toString());
             assertTrue(m.path("_raw").asText().toLowerCase().contains("error"), m.toString());
-            m.fields().forEachRemaining(e -> assertTrue(e.getValue().isTextual(), "flat strings: " + m));
+            m.properties().forEach(e -> assertTrue(e.getValue().isTextual(), "flat strings: " + m));
             long t = Long.parseLong(m.path("_messagetime").asText());
             assertTrue(t <= previous, "newest first");
             previous = t;

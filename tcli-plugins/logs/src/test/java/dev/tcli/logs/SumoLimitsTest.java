@@ -64,7 +64,7 @@ class SumoLimitsTest extends LogsTestBase {
     void overTheRateLimitSumoAnswers429AndTcliBacksOff() throws Exception {
         expectRateLimited();
         // Sumo's 4 a second with a burst of only 3: 20 ms polls run into it, the retries' backoff gets through
-        sumoState(s -> s.with("limits").put("rate_burst", 3).put("rate_per_second", 4));
+        sumoState(s -> s.withObjectProperty("limits").put("rate_burst", 3).put("rate_per_second", 4));
         var r = logs("patient", "search", "_sourceHost=live-depot-0 \"No space left\"", "--since", "1h", "-o", "jsonl");
         assertEquals(0, r.exit(), r.toString());
         assertFalse(lines(r.stdout()).isEmpty(), r.toString());
@@ -79,7 +79,7 @@ class SumoLimitsTest extends LogsTestBase {
 
         // a bucket that holds nothing: the create itself is refused until the retries run out, exit 6
         // (a burst of 3 could still hold tokens refilled during the first search, and let the create through)
-        sumoState(s -> s.with("limits").put("rate_burst", 0).put("rate_per_second", 0.001));
+        sumoState(s -> s.withObjectProperty("limits").put("rate_burst", 0).put("rate_per_second", 0.001));
         r = logs("fast", "search", "error", "--since", "10m");
         assertEquals(6, r.exit(), r.toString());
         assertTrue(r.stderr().contains("Sumo Logic is still refusing new search jobs after retries (Rate limit exceeded."), r.stderr());

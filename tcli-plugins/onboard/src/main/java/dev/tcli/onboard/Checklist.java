@@ -34,6 +34,7 @@ public final class Checklist {
     }
 
     /** Runs the checks; results in the checks' order. */
+    @SuppressWarnings("try") // the resource is a Ctrl-C guard: held for the block, never read
     public List<CheckResult> run(List<Check> checks) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, checks.size()), daemon("onboard-check"));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("onboard-timeout"));

@@ -89,7 +89,7 @@ public final class Drill {
         JsonNode incident = state.<JsonNode>read("pagerduty", s -> {
             for (JsonNode i : s.path("incidents")) {
                 if (i.path("incident_key").asText().equals(dedupKey)) {
-                    return (JsonNode) i.deepCopy();
+                    return i.deepCopy();
                 }
             }
             return null;

@@ -34,7 +34,7 @@ final class SandboxState {
     }
 
     JsonNode copy(String emulator, String field) {
-        return read(emulator, s -> (JsonNode) s.path(field).deepCopy()).orElse(null);
+        return this.<JsonNode>read(emulator, s -> s.path(field).deepCopy()).orElse(null);
     }
 
     /** Adds practice log lines; false when the sandbox has no Sumo Logic emulator. */

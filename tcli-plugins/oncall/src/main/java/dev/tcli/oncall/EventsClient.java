@@ -1,7 +1,8 @@
 package dev.tcli.oncall;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tcli.spi.ExitCode;
+import dev.tcli.spi.Mappers;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.http.ApiClient;
@@ -19,7 +20,6 @@ import java.util.concurrent.TimeUnit;
  * message and log) and a dry run prints the body with the key masked.
  */
 public final class EventsClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final ModuleContext ctx;
 
     public EventsClient(ModuleContext ctx) {
@@ -74,7 +74,7 @@ public final class EventsClient {
             throw TcliException.config("cannot run --routing-key-cmd: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TcliException(dev.tcli.spi.ExitCode.INTERRUPTED, "interrupted");
+            throw new TcliException(ExitCode.INTERRUPTED, "interrupted");
         }
     }
 
@@ -96,7 +96,7 @@ public final class EventsClient {
             try {
                 ctx.stdout().println("DRY RUN, not sent: POST " + base.replaceAll("/$", "") + "/v2/enqueue");
                 ctx.stdout().println("Content-Type: application/json");
-                ctx.stdout().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(shown));
+                ctx.stdout().println(Mappers.json().writerWithDefaultPrettyPrinter().writeValueAsString(shown));
                 ctx.stdout().println();
                 ctx.stdout().flush();
             } catch (IOException e) {
@@ -111,7 +111,7 @@ public final class EventsClient {
         ApiClient.Response r = b.build().exchange("POST", "/v2/enqueue", null, body, Map.of());
         JsonNode reply;
         try {
-            reply = r.body() == null || r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
+            reply = r.body() == null || r.body().isBlank() ? Mappers.json().createObjectNode() : Mappers.json().readTree(r.body());
         } catch (IOException e) {
             throw dev.tcli.spi.http.ApiException.malformed("PagerDuty Events", "POST /v2/enqueue", "HTTP " + r.status() + ", not JSON");
         }

@@ -2,8 +2,8 @@ package dev.tcli.oncall;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tcli.spi.Mappers;
 import dev.tcli.spi.ModuleContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +19,6 @@ import java.util.Optional;
  * paging service is not. Written atomically (temp file + rename); a damaged file is ignored.
  */
 public final class RosterCache {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final ModuleContext ctx;
     private final Path file;
 
@@ -42,12 +41,12 @@ public final class RosterCache {
 
     public <T> void save(List<T> rows, String me) {
         try {
-            ObjectNode n = JSON.createObjectNode();
+            ObjectNode n = Mappers.json().createObjectNode();
             n.put("as_of", ctx.clock().instant().toString());
             n.put("me", me);
-            n.set("rows", JSON.valueToTree(rows));
+            n.set("rows", Mappers.json().valueToTree(rows));
             // names and emails: 0600, a unique temp file renamed over the old one (dev.tcli.spi.PrivateFiles)
-            dev.tcli.spi.PrivateFiles.replace(file, JSON.writeValueAsBytes(n));
+            dev.tcli.spi.PrivateFiles.replace(file, Mappers.json().writeValueAsBytes(n));
         } catch (IOException e) {
             ctx.out().note("could not cache the roster in " + file + ": " + e.getMessage());
         }
@@ -58,9 +57,9 @@ public final class RosterCache {
             return Optional.empty();
         }
         try {
-            JsonNode n = JSON.readTree(file.toFile());
-            JavaType listType = JSON.getTypeFactory().constructCollectionType(List.class, type);
-            List<T> rows = JSON.convertValue(n.path("rows"), listType);
+            JsonNode n = Mappers.json().readTree(file.toFile());
+            JavaType listType = Mappers.json().getTypeFactory().constructCollectionType(List.class, type);
+            List<T> rows = Mappers.json().convertValue(n.path("rows"), listType);
             return Optional.of(new Entry<>(Instant.parse(n.path("as_of").asText()), rows, n.path("me").asText(null)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -149,7 +149,7 @@ class OncallContractTest extends OncallTestBase {
                     }
                 }
             }
-            o.fields().forEachRemaining(e -> inline(e.getValue(), root));
+            o.properties().forEach(e -> inline(e.getValue(), root));
         } else if (node.isArray()) {
             node.forEach(n -> inline(n, root));
         }

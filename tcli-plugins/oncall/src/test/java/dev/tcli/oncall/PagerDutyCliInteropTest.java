@@ -98,7 +98,7 @@ class PagerDutyCliInteropTest {
 
     private static boolean listening(int port) {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
+            return s.isConnected();
         } catch (IOException e) {
             return false;
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tcli.spi.Mappers;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import java.util.Map;
  * (repeated keys and PagerDuty's {@code statuses[]}), headers, cookies, the JSON body.
  */
 public final class Exchange {
-    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = Mappers.json();
 
     private final String method;
     private final String path;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -160,7 +159,8 @@ public final class Faults {
             Files.createDirectories(stateDir);
             Path file = stateDir.resolve(FILE);
             try (FileChannel ch = FileChannel.open(stateDir.resolve(".faults.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+                    StandardOpenOption.WRITE)) {
+                ch.lock(); // released when the channel closes
                 ArrayNode arr = Files.exists(file) ? (ArrayNode) Exchange.JSON.readTree(file.toFile())
                         : Exchange.JSON.createArrayNode();
                 ObjectNode out = work.apply(arr);

@@ -77,7 +77,8 @@ public final class PracticeTeam {
             try {
                 Files.createDirectories(sandboxDir);
                 try (FileChannel ch = FileChannel.open(sandboxDir.resolve(".team.lock"), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+                        StandardOpenOption.WRITE)) {
+                    ch.lock(); // released when the channel closes
                     return work.run();
                 }
             } catch (IOException e) {

@@ -68,8 +68,8 @@ public final class StateStore {
             synchronized (monitor) {
                 synchronized (this) {
                     try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
-                            StandardOpenOption.READ, StandardOpenOption.WRITE);
-                            FileLock ignored = ch.lock()) {
+                            StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                        ch.lock(); // released when the channel closes
                         generation = readGeneration(ch);
                         lockFile = ch;
                         try {

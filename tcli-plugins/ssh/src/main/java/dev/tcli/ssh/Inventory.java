@@ -1,8 +1,8 @@
 package dev.tcli.ssh;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcli.spi.ExitCode;
+import dev.tcli.spi.Mappers;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.SshNames;
 import dev.tcli.spi.TcliException;
@@ -29,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 public final class Inventory {
     static final Duration INVENTORY_TIMEOUT = Duration.ofSeconds(20);
     static final Duration INVENTORY_CACHE = Duration.ofMinutes(5);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ModuleContext ctx;
     private final Map<String, Environment> loaded = new LinkedHashMap<>();
@@ -284,7 +283,7 @@ public final class Inventory {
 
     private static JsonNode parseInventory(String output, String command) {
         try {
-            JsonNode n = JSON.readTree(output);
+            JsonNode n = Mappers.json().readTree(output);
             if (n != null && n.isObject() && n.has("nodes")) {
                 n = n.get("nodes");
             }
@@ -297,6 +296,7 @@ public final class Inventory {
         }
     }
 
+    @SuppressWarnings("try") // the resource is a Ctrl-C guard: held for the block, never read
     private String runInventory(String command, Duration timeout) {
         Path dir = ctx.team().repo().orElse(ctx.paths().home());
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command).directory(dir.toFile());

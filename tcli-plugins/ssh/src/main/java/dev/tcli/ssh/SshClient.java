@@ -94,6 +94,7 @@ public final class SshClient implements AutoCloseable {
      * up: the way to stop an endless command ({@code journalctl --follow}) on servers that refuse
      * signal requests (OpenSSH does for root logins).
      */
+    @SuppressWarnings("try") // the resource is a Ctrl-C guard: held for the block, never read
     public int exec(Node node, RemoteCommand command, Writer out, Writer err, boolean terminal) {
         // registered before the command starts: a Ctrl-C between start and registration would be lost
         AtomicBoolean interrupted = new AtomicBoolean();

@@ -184,6 +184,7 @@ public final class TeamRepo {
      * Runs {@code git -C REPO args...} with the user's environment, no terminal prompts (a
      * credential prompt would hang a script) and C-locale messages (so failures can be told apart).
      */
+    @SuppressWarnings("try") // the resource is a Ctrl-C guard: held for the block, never read
     public Result git(Duration timeout, String... args) {
         List<String> argv = new ArrayList<>(List.of("git", "-C", dir.toString()));
         argv.addAll(List.of(args));

@@ -3,6 +3,7 @@ package dev.tcli.team;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcli.spi.SshNames;
 import dev.tcli.spi.Times;
+import dev.tcli.spi.TomlLines;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -65,7 +66,7 @@ public final class TeamSchema {
     }
 
     private void root(JsonNode root) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext();) {
             var e = it.next();
             String name = e.getKey();
             JsonNode v = e.getValue();
@@ -76,7 +77,7 @@ public final class TeamSchema {
             }
         }
         if (table(root, "environments")) {
-            root.get("environments").fields().forEachRemaining(e -> environment(e.getKey(), e.getValue()));
+            root.get("environments").properties().forEach(e -> environment(e.getKey(), e.getValue()));
         }
         if (table(root, "services")) {
             services(root.get("services"));
@@ -85,7 +86,7 @@ public final class TeamSchema {
             logs(root.get("logs"));
         }
         if (table(root, "web")) {
-            root.get("web").fields().forEachRemaining(e -> bookmark("web." + e.getKey(), e.getValue()));
+            root.get("web").properties().forEach(e -> bookmark("web." + e.getKey(), e.getValue()));
         }
         if (table(root, "onboard")) {
             onboard(root.get("onboard"));
@@ -178,7 +179,7 @@ public final class TeamSchema {
     }
 
     private void services(JsonNode services) {
-        services.fields().forEachRemaining(e -> {
+        services.properties().forEach(e -> {
             String key = "services." + e.getKey();
             JsonNode svc = e.getValue();
             if (!svc.isObject()) {
@@ -239,7 +240,7 @@ public final class TeamSchema {
             error("logs.saved", "must be a table of searches ([logs.saved.NAME])");
             return;
         }
-        saved.fields().forEachRemaining(e -> {
+        saved.properties().forEach(e -> {
             String key = "logs.saved." + e.getKey();
             JsonNode s = e.getValue();
             if (!s.isObject()) {

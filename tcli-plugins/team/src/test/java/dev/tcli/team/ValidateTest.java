@@ -304,25 +304,4 @@ class ValidateTest {
         assertEquals(10, r.stdout().lines().count(), "the IPv6 node host and the ok environment are fine: " + r.stdout());
         assertTrue(r.stderr().contains("10 errors"), r.stderr());
     }
-
-    @Test
-    void linesOfArraysOfTables() {
-        TomlLines l = TomlLines.parse("""
-                [a]
-                x = 1
-                [[a.b]]
-                y = 2
-                [[a.b]]
-                "quoted.key" = 3
-                [a.b.c]
-                z = 4
-                """);
-        assertEquals(2, l.line("a.x"));
-        assertEquals(3, l.line("a.b[0]"));
-        assertEquals(4, l.line("a.b[0].y"));
-        assertEquals(6, l.line("a.b[1].quoted.key"));
-        assertEquals(5, l.line("a.b[1].missing"));
-        assertEquals(8, l.line("a.b[1].c.z"));
-        assertEquals(0, l.line("nope"));
-    }
 }

@@ -31,7 +31,7 @@ public final class Bookmarks {
                     + " (or TCLI_TEAM_DIR) to the control repo holding tcli-team.toml, whose [web] lists the bookmarks");
         }
         List<Bookmark> list = new ArrayList<>();
-        ctx.team().at("/web").fields().forEachRemaining(e -> {
+        ctx.team().at("/web").properties().forEach(e -> {
             JsonNode v = e.getValue();
             String url = v.isTextual() ? v.asText() : v.path("url").isTextual() ? v.get("url").asText() : null;
             if (url != null) {

@@ -99,6 +99,7 @@ public final class RestartCommand implements Callable<Integer> {
     }
 
     /** Stop, start, wait; journaled whatever happens, Ctrl-C included (the service may be left down). */
+    @SuppressWarnings("try") // the resource is a Ctrl-C guard: held for the block, never read
     private int restart(Supervisor sup, Node node, RemoteCommand start, Duration wait, HabSettings settings,
                         Map<String, Object> details) {
         String target = node.name() + " " + ident;

@@ -6,11 +6,11 @@ import dev.tcli.logs.SavedSearches;
 import dev.tcli.logs.SearchJob;
 import dev.tcli.logs.SearchRequest;
 import dev.tcli.logs.SumoClient;
-import dev.tcli.logs.SumoJson;
 import dev.tcli.logs.TimeRange;
 import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.Flags.OutputFormat;
+import dev.tcli.spi.Mappers;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
@@ -29,6 +29,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.tcli.logs.Progress;
+import dev.tcli.logs.Rows;
+import dev.tcli.logs.SavedSearches;
+import dev.tcli.logs.SearchJob;
+import dev.tcli.logs.SearchRequest;
+import dev.tcli.logs.SumoClient;
+import dev.tcli.logs.TimeRange;
 
 @DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "tail", description = "Follow new log messages until Ctrl-C: short Sumo Logic searches over a sliding window, each message printed once.",
@@ -65,6 +72,7 @@ public final class TailCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
+    @SuppressWarnings("try") // the resource is a Ctrl-C guard: held for the block, never read
     @Override
     public Integer call() throws Exception {
         String q = saved != null ? savedQuery() : query;
@@ -145,7 +153,7 @@ public final class TailCommand implements Callable<Integer> {
             // one object a line in json too: a document that never ends would be no use to a reader
             for (Map<String, String> m : Rows.select(rows, selected)) {
                 try {
-                    ctx.stdout().println(SumoJson.MAPPER.writeValueAsString(m));
+                    ctx.stdout().println(Mappers.json().writeValueAsString(m));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }

@@ -36,6 +36,7 @@ public final class DrillCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
+    @SuppressWarnings("try") // the resource is a Ctrl-C guard: held for the block, never read
     @Override
     public Integer call() throws Exception {
         Duration limit = limit();

@@ -38,6 +38,7 @@ public final class IncidentActions {
      * {@code interrupted}, stderr says how to check, and the command ends with exit 130 instead
      * of reporting an outcome it never saw.
      */
+    @SuppressWarnings("try") // the resource is a Ctrl-C guard: held for the block, never read
     static <T> T sending(ModuleContext ctx, String verb, List<Incident> incidents, java.util.function.Supplier<T> send) {
         java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
         T result;

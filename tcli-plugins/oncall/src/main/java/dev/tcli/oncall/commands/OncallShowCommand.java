@@ -41,7 +41,7 @@ public final class OncallShowCommand implements Callable<Integer> {
                     i.createdAt(), i.url(), log));
             return 0;
         }
-        ctx.out().object(i, IncidentActions.incidentColumns(ctx).stream().map(c -> (Column<Incident>) c).toList());
+        ctx.out().object(i, IncidentActions.incidentColumns(ctx));
         ctx.out().text("");
         ctx.out().list(log, List.of(Column.dim("AT", (LogEntry e) -> Times.format(Instant.parse(e.at()), ctx.zone())),
                 Column.of("TYPE", LogEntry::type), Column.of("WHO", LogEntry::who), Column.of("WHAT", LogEntry::text)));

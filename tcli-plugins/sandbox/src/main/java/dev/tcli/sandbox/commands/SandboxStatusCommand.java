@@ -8,6 +8,7 @@ import dev.tcli.sandbox.PracticeTeam;
 import dev.tcli.sandbox.SandboxReport;
 import dev.tcli.sandbox.SandboxServer;
 import dev.tcli.spi.DryRun;
+import dev.tcli.spi.Mappers;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.output.Column;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public final class SandboxStatusCommand implements Callable<Integer> {
             if (Files.exists(f)) {
                 JsonNode n = Exchange.JSON.readTree(f.toFile());
                 seeded = n.path("_seeded_at").asText(null);
-                for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext();) {
                     var field = it.next();
                     if (field.getValue().isArray() || field.getValue().isObject()) {
                         holds.put(field.getKey(), field.getValue().size());
@@ -74,7 +75,7 @@ public final class SandboxStatusCommand implements Callable<Integer> {
         if (!Files.exists(file)) {
             return new ServiceState("team", team.dir().toString(), "not yet created (created on first use)", Map.of());
         }
-        JsonNode t = new TomlMapper().readTree(file.toFile());
+        JsonNode t = Mappers.toml().readTree(file.toFile());
         int nodes = 0;
         for (JsonNode env : t.path("environments")) {
             nodes += env.path("nodes").size();

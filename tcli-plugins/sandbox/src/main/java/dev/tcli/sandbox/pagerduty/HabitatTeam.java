@@ -106,7 +106,7 @@ public final class HabitatTeam {
     /** Who a rotation puts on call at {@code t}: level 1 (primary) or 2 (secondary, one ahead in the rota). */
     public static Member onCall(Instant rotationStart, int level, Instant t) {
         long weeks = weeksSince(rotationStart, t);
-        int idx = (int) Math.floorMod(weeks + (level == 1 ? 0 : 1), MEMBERS.size());
+        int idx = Math.floorMod(weeks + (level == 1 ? 0 : 1), MEMBERS.size());
         return MEMBERS.get(idx);
     }
 

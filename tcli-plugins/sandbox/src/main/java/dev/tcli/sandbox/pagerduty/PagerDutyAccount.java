@@ -117,7 +117,7 @@ final class PagerDutyAccount {
             throw error(400, 2001, "Invalid Input Provided", "service must be an object");
         }
         ObjectNode changes = F.objectNode();
-        for (var it = body.fields(); it.hasNext();) {
+        for (var it = body.properties().iterator(); it.hasNext();) {
             var f = it.next();
             if (!SERVICE_FIELDS.contains(f.getKey())) {
                 continue; // PagerDuty ignores what it does not know
@@ -154,7 +154,7 @@ final class PagerDutyAccount {
                 default -> changes.set(f.getKey(), f.getValue());
             }
         }
-        state.with("service_changes").with(s.pdId()).setAll(changes);
+        state.withObjectProperty("service_changes").withObjectProperty(s.pdId()).setAll(changes);
         ex.mutated();
         return Reply.json(200, PagerDutyEmulator.wrap("service", withChanges(state, refs.service(s, false))));
     }

@@ -352,7 +352,7 @@ public final class PagerDutyEmulator implements Emulator {
                 if (content.isBlank()) {
                     throw error(400, 2001, "Invalid Input Provided", "Note content can't be blank");
                 }
-                ObjectNode note = ((ArrayNode) inc.withArray("notes")).addObject();
+                ObjectNode note = inc.withArray("notes").addObject();
                 note.put("id", "PN" + inc.path("number").asInt() + "X" + inc.path("notes").size()).put("at", now.toString())
                         .put("user_id", from.pdId()).put("content", content);
                 log(inc, "annotate_log_entry", now, from.pdId(), null, content);

@@ -167,7 +167,7 @@ public final class StatuspageEmulator implements Emulator {
     }
 
     private Reply incidents(Exchange ex, ObjectNode state, List<String> rest, String m, Instant now) {
-        ArrayNode all = (ArrayNode) state.withArray("incidents");
+        ArrayNode all = state.withArray("incidents");
         if (rest.size() == 1 && m.equals("GET")) {
             String q = ex.param("q");
             List<JsonNode> out = new ArrayList<>();
@@ -286,7 +286,7 @@ public final class StatuspageEmulator implements Emulator {
 
     /** Applies component changes and records one incident update, the way the real page does. */
     static void addUpdate(ObjectNode state, ObjectNode inc, String status, JsonNode body, Map<String, String> changes, Instant now) {
-        ArrayNode ids = (ArrayNode) inc.withArray("component_ids");
+        ArrayNode ids = inc.withArray("component_ids");
         ArrayNode affected = F.arrayNode();
         for (Map.Entry<String, String> e : changes.entrySet()) {
             ObjectNode c = component(state, e.getKey());
@@ -310,7 +310,7 @@ public final class StatuspageEmulator implements Emulator {
         if (status.equals("monitoring") && !inc.has("monitoring_at")) {
             inc.put("monitoring_at", now.toString());
         }
-        ArrayNode updates = (ArrayNode) inc.withArray("incident_updates");
+        ArrayNode updates = inc.withArray("incident_updates");
         ObjectNode u = updates.insertObject(0);
         int n = state.path("next_update").asInt(1);
         state.put("next_update", n + 1);
@@ -345,7 +345,7 @@ public final class StatuspageEmulator implements Emulator {
             if (!map.isObject()) {
                 problems.add("Components must be a map of component id to status");
             } else {
-                map.fields().forEachRemaining(e -> {
+                map.properties().forEach(e -> {
                     ObjectNode c = component(state, e.getKey());
                     if (c == null || c.path("group").asBoolean()) {
                         problems.add("Component " + e.getKey() + " was not found on this page");

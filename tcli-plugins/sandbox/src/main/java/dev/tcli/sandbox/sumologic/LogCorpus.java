@@ -63,7 +63,7 @@ final class LogCorpus {
             int n = 0;
             for (JsonNode m : injectedNode) {
                 Map<String, String> map = new LinkedHashMap<>();
-                m.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+                m.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
                 injected.add(map);
                 long t = Long.parseLong(map.get("_messagetime"));
                 injectedByMinute.computeIfAbsent(Math.floorDiv(t, MINUTE), k -> new ArrayList<>()).add(n++);

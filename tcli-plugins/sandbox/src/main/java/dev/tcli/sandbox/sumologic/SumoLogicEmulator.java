@@ -289,7 +289,7 @@ public final class SumoLogicEmulator implements Emulator {
     /** Jobs not polled within the idle timeout are cancelled; cancelled ones are forgotten after 10 minutes. */
     private static void expire(ObjectNode jobs, ObjectNode state, long now) {
         long idle = state.path("limits").path("idle_timeout_ms").asLong(30_000);
-        for (Iterator<Map.Entry<String, JsonNode>> it = jobs.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = jobs.properties().iterator(); it.hasNext();) {
             ObjectNode j = (ObjectNode) it.next().getValue();
             long last = j.path("last_access").asLong();
             if (now - last > idle + 600_000) {
@@ -604,7 +604,7 @@ public final class SumoLogicEmulator implements Emulator {
             if (ref < 0) {
                 return corpus.injected((int) (-ref - 1));
             }
-            return corpus.minute(Math.floorDiv(ref, 64)).get((int) Math.floorMod(ref, 64));
+            return corpus.minute(Math.floorDiv(ref, 64)).get(Math.floorMod(ref, 64));
         }
     }
 

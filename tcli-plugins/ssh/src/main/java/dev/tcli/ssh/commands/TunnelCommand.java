@@ -42,6 +42,7 @@ public final class TunnelCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
+    @SuppressWarnings("try") // the resource is a Ctrl-C guard: held for the block, never read
     @Override
     public Integer call() throws InterruptedException {
         Matcher m = SPEC.matcher(spec);

@@ -1,5 +1,6 @@
 package dev.tcli.status.commands;
 
+import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
 import java.io.IOException;
@@ -68,7 +69,7 @@ final class StatusUpdate {
             throw TcliException.failed("could not run the editor: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TcliException(130, "interrupted");
+            throw new TcliException(ExitCode.INTERRUPTED, "interrupted");
         }
     }
 }
