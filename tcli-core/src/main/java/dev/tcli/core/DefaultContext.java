@@ -45,6 +45,7 @@ public final class DefaultContext implements ModuleContext, Flags {
     private final String version;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final Screen screen;
 
     private XdgPaths paths;
     private TomlFile config;
@@ -67,8 +68,16 @@ public final class DefaultContext implements ModuleContext, Flags {
         this.registry = registry;
         this.interrupts = interrupts;
         this.version = version;
-        this.out = new PrintWriter(sys.out(), false);
-        this.err = new PrintWriter(sys.err(), true);
+        this.screen = new Screen(sys);
+        this.out = screen.out();
+        this.err = screen.err();
+        // Ctrl-C: erase a progress line rather than leave it under the shell's prompt
+        interrupts.register(screen::clear);
+    }
+
+    /** The terminal layer: width, progress line, rows redrawn in place. */
+    Screen screen() {
+        return screen;
     }
 
     // ---- configuration -------------------------------------------------------------------
@@ -330,7 +339,7 @@ public final class DefaultContext implements ModuleContext, Flags {
     @Override
     public synchronized Output out() {
         if (renderer == null) {
-            renderer = new Renderer(output(), out, err, color(), globals.quiet, terminal().width(), this::zone);
+            renderer = new Renderer(output(), out, err, color(), globals.quiet, screen, this::zone);
         }
         return renderer;
     }
@@ -392,7 +401,7 @@ public final class DefaultContext implements ModuleContext, Flags {
     @Override
     public synchronized Terminal terminal() {
         if (terminal == null) {
-            terminal = new ConsoleTerminal(sys, this, err);
+            terminal = new ConsoleTerminal(sys, this, err, screen, interrupts);
         }
         return terminal;
     }

@@ -17,6 +17,10 @@ public final class Interrupts {
         return () -> cleanups.remove(cleanup);
     }
 
+    void unregister(Runnable cleanup) {
+        cleanups.remove(cleanup);
+    }
+
     /** Runs every pending cleanup once, newest first; a failing cleanup does not stop the others. */
     public void runAll() {
         List<Runnable> pending = new ArrayList<>(cleanups);

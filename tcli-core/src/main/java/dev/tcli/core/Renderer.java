@@ -6,6 +6,7 @@ import dev.tcli.spi.Flags.OutputFormat;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
 import dev.tcli.spi.output.Column;
+import dev.tcli.spi.output.LiveRows;
 import dev.tcli.spi.output.Output;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,16 +32,24 @@ final class Renderer implements Output {
     private final boolean color;
     private final boolean quiet;
     private final int width;
+    private final Screen screen;
     private final Supplier<ZoneId> zone;
+    private boolean noted;
+
+    Renderer(OutputFormat format, PrintWriter out, PrintWriter err, boolean color, boolean quiet, Screen screen,
+            Supplier<ZoneId> zone) {
+        this(format, out, err, color, quiet, screen.outWidth(), screen, zone);
+    }
 
     Renderer(OutputFormat format, PrintWriter out, PrintWriter err, boolean color, boolean quiet, int width,
-            Supplier<ZoneId> zone) {
+            Screen screen, Supplier<ZoneId> zone) {
         this.format = format;
         this.out = out;
         this.err = err;
         this.color = color;
         this.quiet = quiet;
         this.width = width;
+        this.screen = screen;
         this.zone = zone;
     }
 
@@ -107,6 +116,7 @@ final class Renderer implements Output {
 
     @Override
     public void note(String line) {
+        noted = true;
         if (!quiet) {
             err.println(Redactor.redact(line));
             err.flush();
@@ -115,8 +125,21 @@ final class Renderer implements Output {
 
     @Override
     public void warn(String line) {
+        noted = true;
         err.println("warning: " + Redactor.redact(line));
         err.flush();
+    }
+
+    @Override
+    public void progress(String line) {
+        if (!quiet && screen != null) {
+            screen.progress(line == null ? null : Redactor.redact(line));
+        }
+    }
+
+    @Override
+    public LiveRows liveRows(List<String> rows) {
+        return screen == null || machine() ? null : screen.liveRows(rows);
     }
 
     @Override
@@ -155,31 +178,50 @@ final class Renderer implements Output {
         List<String[]> cells = new ArrayList<>();
         int n = columns.size();
         int[] widths = new int[n];
+        // times, numbers and status words are never cut: only free text gives way
+        boolean[] fixed = new boolean[n];
         for (int i = 0; i < n; i++) {
             widths[i] = columns.get(i).header().length();
+            fixed[i] = columns.get(i).style() == Column.Style.STATUS;
         }
         for (T row : rows) {
             String[] r = new String[n];
             for (int i = 0; i < n; i++) {
-                r[i] = cell(columns.get(i).value().apply(row)).replace('\n', ' ');
+                Object v = columns.get(i).value().apply(row);
+                if (v instanceof java.time.temporal.Temporal || v instanceof Number) {
+                    fixed[i] = true;
+                }
+                r[i] = cell(v).replace('\n', ' ');
                 widths[i] = Math.max(widths[i], r[i].length());
             }
             cells.add(r);
         }
+        if (cells.isEmpty()) {
+            // a header over nothing looks like a failure to print; say so, unless the command has
+            if (!noted) {
+                note("(none)");
+            }
+            return;
+        }
+        if (width > 0) {
+            fit(widths, fixed, columns);
+        }
         StringBuilder header = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            header.append(i == n - 1 ? columns.get(i).header() : pad(columns.get(i).header(), widths[i]) + "  ");
+            String h = Screen.fit(columns.get(i).header(), widths[i]);
+            header.append(i == n - 1 ? h : pad(h, widths[i]) + "  ");
         }
-        out.println(color ? "\u001b[1m" + header.toString().stripTrailing() + RESET : header.toString().stripTrailing());
+        String head = width > 0 ? Screen.fit(header.toString().stripTrailing(), width - 1) : header.toString().stripTrailing();
+        out.println(color ? "\u001b[1m" + head + RESET : head);
         for (String[] r : cells) {
             StringBuilder line = new StringBuilder();
             int used = 0;
             for (int i = 0; i < n; i++) {
-                String v = r[i];
                 boolean last = i == n - 1;
-                if (last && width > 0 && used + v.length() > width && width - used > 1) {
-                    // Only on a terminal: keep rows on one line; piped output is never cut.
-                    v = v.substring(0, Math.max(0, width - used - 1)) + "…";
+                String v = width > 0 ? Screen.fit(r[i], widths[i]) : r[i];
+                if (last && width > 0) {
+                    // a row that still does not fit (many fixed columns) is cut, never wrapped
+                    v = Screen.fit(v, Math.max(1, width - 1 - used));
                 }
                 String padded = last ? v : pad(v, widths[i]) + "  ";
                 used += padded.length();
@@ -188,6 +230,45 @@ final class Renderer implements Output {
             out.println(line.toString().stripTrailing());
         }
         out.flush();
+    }
+
+    /**
+     * Narrows columns until a row fits in width - 1 (the last column of a terminal makes some
+     * terminals wrap): the widest free-text column first, down to its header or 8 characters,
+     * then the next widest.
+     */
+    private <T> void fit(int[] widths, boolean[] fixed, List<Column<T>> columns) {
+        int n = widths.length;
+        int total = 2 * (n - 1);
+        for (int w : widths) {
+            total += w;
+        }
+        int over = total - (width - 1);
+        while (over > 0) {
+            int widest = -1;
+            for (int i = 0; i < n; i++) {
+                if (!fixed[i] && widths[i] > floor(columns.get(i)) && (widest < 0 || widths[i] > widths[widest])) {
+                    widest = i;
+                }
+            }
+            if (widest < 0) {
+                return;
+            }
+            int next = 0;
+            for (int i = 0; i < n; i++) {
+                if (i != widest && !fixed[i]) {
+                    next = Math.max(next, widths[i]);
+                }
+            }
+            // down to the next widest column (then both shrink in turn), the floor, or just enough
+            int cut = Math.min(over, Math.max(1, widths[widest] - Math.max(next, floor(columns.get(widest)))));
+            widths[widest] -= cut;
+            over -= cut;
+        }
+    }
+
+    private static int floor(Column<?> c) {
+        return Math.max(8, c.header().length());
     }
 
     private String styled(String text, Column.Style style) {
