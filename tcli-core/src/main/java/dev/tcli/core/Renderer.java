@@ -118,6 +118,8 @@ final class Renderer implements Output {
     public void note(String line) {
         noted = true;
         if (!quiet) {
+            // what the command printed before the note shows before it
+            out.flush();
             err.println(Redactor.redact(line));
             err.flush();
         }
@@ -126,6 +128,7 @@ final class Renderer implements Output {
     @Override
     public void warn(String line) {
         noted = true;
+        out.flush();
         err.println("warning: " + Redactor.redact(line));
         err.flush();
     }
@@ -182,7 +185,9 @@ final class Renderer implements Output {
         boolean[] fixed = new boolean[n];
         for (int i = 0; i < n; i++) {
             widths[i] = columns.get(i).header().length();
-            fixed[i] = columns.get(i).style() == Column.Style.STATUS;
+            String h = columns.get(i).header();
+            // status words and identifiers (what the next command is typed with) stay whole
+            fixed[i] = columns.get(i).style() == Column.Style.STATUS || h.equals("ID") || h.endsWith(" ID") || h.equals("#");
         }
         for (T row : rows) {
             String[] r = new String[n];
@@ -203,27 +208,64 @@ final class Renderer implements Output {
             }
             return;
         }
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            shown.add(i);
+        }
         if (width > 0) {
-            fit(widths, fixed, columns);
+            for (int i = 0; i < n; i++) {
+                fixed[i] |= allTimes(cells, i);
+            }
+            int[] natural = widths.clone();
+            while (true) {
+                int[] w = new int[shown.size()];
+                boolean[] f = new boolean[shown.size()];
+                List<Column<T>> cs = new ArrayList<>();
+                for (int k = 0; k < shown.size(); k++) {
+                    w[k] = natural[shown.get(k)];
+                    f[k] = fixed[shown.get(k)];
+                    cs.add(columns.get(shown.get(k)));
+                }
+                fit(w, f, cs, 20, false);
+                boolean fits = fit(w, f, cs, 8, true);
+                int dim = -1;
+                for (int k = shown.size() - 1; k >= 0 && dim < 0; k--) {
+                    if (cs.get(k).style() == Column.Style.DIM) {
+                        dim = k;
+                    }
+                }
+                if (fits || dim < 0) {
+                    for (int k = 0; k < shown.size(); k++) {
+                        widths[shown.get(k)] = w[k];
+                    }
+                    break;
+                }
+                // secondary (dimmed) columns go before the free text is cut below readable
+                shown.remove(dim);
+            }
         }
         StringBuilder header = new StringBuilder();
-        for (int i = 0; i < n; i++) {
+        for (int k = 0; k < shown.size(); k++) {
+            int i = shown.get(k);
             String h = Screen.fit(columns.get(i).header(), widths[i]);
-            header.append(i == n - 1 ? h : pad(h, widths[i]) + "  ");
+            header.append(k == shown.size() - 1 ? h : pad(h, widths[i]) + "  ");
         }
         String head = width > 0 ? Screen.fit(header.toString().stripTrailing(), width - 1) : header.toString().stripTrailing();
         out.println(color ? "\u001b[1m" + head + RESET : head);
         for (String[] r : cells) {
             StringBuilder line = new StringBuilder();
             int used = 0;
-            for (int i = 0; i < n; i++) {
-                boolean last = i == n - 1;
+            for (int k = 0; k < shown.size(); k++) {
+                int i = shown.get(k);
+                boolean last = k == shown.size() - 1;
                 String v = width > 0 ? Screen.fit(r[i], widths[i]) : r[i];
-                if (last && width > 0) {
-                    // a row that still does not fit (many fixed columns) is cut, never wrapped
-                    v = Screen.fit(v, Math.max(1, width - 1 - used));
-                }
                 String padded = last ? v : pad(v, widths[i]) + "  ";
+                if (width > 0 && used + padded.length() > width - 1) {
+                    // a row that still does not fit (many fixed columns) is cut, never wrapped
+                    padded = Screen.fit(padded, Math.max(1, width - 1 - used));
+                    line.append(styled(padded, columns.get(i).style(), padded));
+                    break;
+                }
                 used += padded.length();
                 line.append(styled(padded, columns.get(i).style(), v));
             }
@@ -234,10 +276,12 @@ final class Renderer implements Output {
 
     /**
      * Narrows columns until a row fits in width - 1 (the last column of a terminal makes some
-     * terminals wrap): the widest free-text column first, down to its header or 8 characters,
-     * then the next widest.
+     * terminals wrap): the widest free-text column first, down to its header or {@code least}
+     * characters, then the next widest. Called with 20, then 8 (evenly): every text column
+     * keeps a readable 20 before any is cut below that. A row that still does not fit is cut
+     * at the width. The widest is the free text (a title, a message); the others stay whole.
      */
-    private <T> void fit(int[] widths, boolean[] fixed, List<Column<T>> columns) {
+    private <T> boolean fit(int[] widths, boolean[] fixed, List<Column<T>> columns, int least, boolean evenly) {
         int n = widths.length;
         int total = 2 * (n - 1);
         for (int w : widths) {
@@ -247,28 +291,41 @@ final class Renderer implements Output {
         while (over > 0) {
             int widest = -1;
             for (int i = 0; i < n; i++) {
-                if (!fixed[i] && widths[i] > floor(columns.get(i)) && (widest < 0 || widths[i] > widths[widest])) {
+                if (!fixed[i] && widths[i] > floor(columns.get(i), least) && (widest < 0 || widths[i] > widths[widest])) {
                     widest = i;
                 }
             }
             if (widest < 0) {
-                return;
+                return false;
             }
             int next = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; evenly && i < n; i++) {
                 if (i != widest && !fixed[i]) {
                     next = Math.max(next, widths[i]);
                 }
             }
-            // down to the next widest column (then both shrink in turn), the floor, or just enough
-            int cut = Math.min(over, Math.max(1, widths[widest] - Math.max(next, floor(columns.get(widest)))));
+            // evenly: down to the next widest first, then they give way in turn
+            int cut = Math.min(over, Math.max(1, widths[widest] - Math.max(next, floor(columns.get(widest), least))));
             widths[widest] -= cut;
             over -= cut;
         }
+        return true;
     }
 
-    private static int floor(Column<?> c) {
-        return Math.max(8, c.header().length());
+    private static int floor(Column<?> c, int least) {
+        return Math.max(least, c.header().length());
+    }
+
+    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("(\\d{4}-\\d\\d-\\d\\d|\\d\\d:\\d\\d)\\S*( \\d\\d:\\d\\d\\S*)?( \\S{1,6})?");
+
+    /** A column of times already formatted (logs, incidents' CREATED): cut, it would say nothing. */
+    private static boolean allTimes(List<String[]> cells, int column) {
+        for (String[] r : cells) {
+            if (!r[column].isEmpty() && !TIME.matcher(r[column]).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String styled(String text, Column.Style style) {
