@@ -2,7 +2,6 @@ package dev.tcli.core;
 
 import dev.tcli.spi.output.LiveRows;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -154,8 +153,10 @@ final class Screen {
     /** Clears the progress line before the first character of every write. */
     private final class Guard extends Writer {
         private final Writer target;
+        private final PrintStream stream;
 
-        Guard(OutputStream stream) {
+        Guard(PrintStream stream) {
+            this.stream = stream;
             this.target = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         }
 
@@ -175,9 +176,16 @@ final class Screen {
             target.write(s, off, len);
         }
 
+        /**
+         * A PrintStream keeps a failed write to itself; passing it on lets {@code checkError()}
+         * tell a streaming command that its reader has gone ({@code | head -1}).
+         */
         @Override
         public void flush() throws IOException {
             target.flush();
+            if (stream.checkError()) {
+                throw new IOException("the reader has gone");
+            }
         }
 
         @Override
