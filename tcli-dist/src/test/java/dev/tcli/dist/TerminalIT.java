@@ -162,6 +162,46 @@ class TerminalIT {
             t.type("tcli --profile sa");
             t.keys("Tab");
             t.waitFor(s -> s.endsWith("$ tcli --profile sandbox"), 30);
+            // profiles from the config file, files for --config
+            t.keys("C-u");
+            t.run("mkdir -p ~/.config/tcli && printf '[profiles.staging-eu]\\n[profiles.live]\\n' > ~/.config/tcli/config.toml && clear");
+            t.waitFor(s -> s.strip().equals("$"), 10);
+            t.type("tcli --profile st");
+            t.keys("Tab");
+            t.waitFor(s -> s.endsWith("$ tcli --profile staging-eu"), 30);
+            t.keys("C-u");
+            t.type("tcli --config ~/.config/tcli/con");
+            t.keys("Tab");
+            t.waitFor(s -> s.endsWith("/.config/tcli/config.toml"), 30);
+            // exec plugins as they are on PATH at the time of the TAB
+            t.keys("C-u");
+            t.run("mkdir -p ~/bin && printf '#!/bin/sh\\n' > ~/bin/tcli-hello && chmod +x ~/bin/tcli-hello && PATH=~/bin:$PATH && clear");
+            t.waitFor(s -> s.strip().equals("$"), 10);
+            t.type("tcli -q hel");
+            t.keys("Tab");
+            t.waitFor(s -> s.endsWith("$ tcli -q hello"), 30);
+        }
+    }
+
+    @Test
+    void logsTailEndsWhenItsReaderHasGone() throws Exception {
+        try (Tmux t = Tmux.start(80, 30, tmp.resolve("home"))) {
+            String screen = t.runToEnd("tcli --profile sandbox -o jsonl logs tail error --since 10m --interval 1s | head -1 | cut -c1-40", 90);
+            assertTrue(screen.lines().anyMatch(l -> l.startsWith("{")), screen);
+            assertTrue(screen.lines().anyMatch(l -> l.equals("[end 0]")), screen);
+        }
+    }
+
+    @Test
+    void typosAndBareWordsAreOneLineWithTheHint() throws Exception {
+        try (Tmux t = Tmux.start(80, 40, tmp.resolve("home"))) {
+            String typo = t.runToEnd("tcli oncall ak", 60);
+            assertTrue(typo.contains("\ntcli: 'ak' is not a verb of 'tcli oncall'. Did you mean: ack?\nSee 'tcli oncall --help'.\n[end 2]"), typo);
+            String alone = t.runToEnd("tcli oncall | head -5", 60);
+            assertTrue(alone.contains("Usage: tcli oncall"), alone);
+            String help = t.runToEnd("tcli oncall help | head -3", 60);
+            assertTrue(help.contains("Usage: tcli oncall"), help);
+            assertFalse(help.contains("schedule?"), help);
         }
     }
 
