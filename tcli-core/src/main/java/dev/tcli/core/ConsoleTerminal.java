@@ -101,9 +101,11 @@ final class ConsoleTerminal implements Terminal {
         err.print(prompt);
         err.flush();
         Runnable ended = () -> {
-            err.println();
-            err.println("tcli: " + onInterrupt);
-            err.flush();
+            if (interrupts.claimLastWord()) {
+                err.println();
+                err.println("tcli: " + onInterrupt);
+                err.flush();
+            }
         };
         interrupts.register(ended);
         try {

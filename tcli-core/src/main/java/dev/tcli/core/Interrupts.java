@@ -35,6 +35,17 @@ public final class Interrupts {
         }
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean lastWord = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * After Ctrl-C the run's last line (tcli: interrupted...) is printed once: by the command if
+     * it gets there first, else by the shutdown hook, or by a prompt that was waiting. True for
+     * the first caller only.
+     */
+    public boolean claimLastWord() {
+        return lastWord.compareAndSet(false, true);
+    }
+
     public boolean pending() {
         return !cleanups.isEmpty();
     }

@@ -181,7 +181,12 @@ public final class Tcli {
             Logs.apply(globals.verbosity(), sys.err());
             return usageError(e, ctx.stderr(), e.getCommandLine().getCommandSpec().qualifiedName(), ctx.stdout());
         });
-        root.setExecutionExceptionHandler((e, cl, pr) -> fail(e, ctx.stderr(), globals.verbosity()));
+        root.setExecutionExceptionHandler((e, cl, pr) -> {
+            if (interrupted(e) && !interrupts.claimLastWord()) {
+                return ExitCode.INTERRUPTED;   // the Ctrl-C hook has said it
+            }
+            return fail(e, ctx.stderr(), globals.verbosity());
+        });
         root.setExecutionStrategy(pr -> {
             Logs.apply(globals.verbosity(), sys.err());
             return new CommandLine.RunLast().execute(pr);
@@ -250,6 +255,30 @@ public final class Tcli {
         List<String> best = scored.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
                 .map(Map.Entry::getKey).limit(3).toList();
         return " Did you mean: " + String.join(", ", best) + "?";
+    }
+
+    /**
+     * Run by the Ctrl-C hook after the cleanups: one line saying so, on a line of its own (the
+     * terminal has echoed ^C), unless the command or a waiting prompt has said it already.
+     */
+    public void sayInterrupted() {
+        if (interrupts.claimLastWord()) {
+            java.io.PrintStream err = sys.err();
+            err.print((sys.stderrTty() ? "\n" : "") + "tcli: interrupted\n");
+            err.flush();
+        }
+    }
+
+    private static boolean interrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TcliException te) {
+                return te.exitCode() == ExitCode.INTERRUPTED;
+            }
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int fail(Throwable e, PrintWriter err, int verbosity) {

@@ -184,6 +184,24 @@ class TerminalIT {
     }
 
     @Test
+    void ctrlCDuringASearchSaysSoOnALineOfItsOwn() throws Exception {
+        try (Tmux t = Tmux.start(80, 30, tmp.resolve("home"))) {
+            t.run("clear");
+            t.waitFor(s -> s.strip().equals("$"), 10);
+            t.run("tcli --profile sandbox logs search error --since 7d; echo \"[end $?]\"");
+            // as soon as the command is under way (the sandbox says so first)
+            t.waitFor(s -> s.contains("tcli: SANDBOX"), 60);
+            t.keys("C-c");
+            String screen = t.waitFor(s -> s.lines().anyMatch(l -> l.startsWith("[end ")), 30);
+            List<String> rows = rows(screen).stream().filter(r -> !r.isBlank()).toList();
+            int end = indexOf(rows, r -> r.startsWith("[end "));
+            assertEquals("[end 130]", rows.get(end), screen);
+            assertTrue(rows.get(end - 1).startsWith("tcli: interrupted"), screen);
+            assertFalse(screen.contains("searching:"), "the progress line is erased:\n" + screen);
+        }
+    }
+
+    @Test
     void logsTailEndsWhenItsReaderHasGone() throws Exception {
         try (Tmux t = Tmux.start(80, 30, tmp.resolve("home"))) {
             String screen = t.runToEnd("tcli --profile sandbox -o jsonl logs tail error --since 10m --interval 1s | head -1 | cut -c1-40", 90);
