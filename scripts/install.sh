@@ -93,6 +93,8 @@ if [ "$cache" = 1 ]; then
   # cache directories this creates go in the manifest too (removed when empty).
   mkdirs "${XDG_CACHE_HOME:-$HOME/.cache}/tcli"
   printf '%s\n' "${entries[@]}" >"$manifest"
+  # four short training runs, 10-30 s on a laptop: say so rather than sit silent
+  echo "startup cache: preparing (tcli runs a few commands to train it; 10-30 s)..."
   if state=$(TCLI_STARTUP=prepare "$prefix/bin/tcli" 2>&1); then
     echo "startup cache: $state"
   else
@@ -104,4 +106,14 @@ case ":${PATH:-}:" in
   *":$prefix/bin:"*) ;;
   *) echo "note: $prefix/bin is not on PATH; add it, e.g. in ~/.bashrc: export PATH=\"$prefix/bin:\$PATH\"" ;;
 esac
+# bash loads completions on demand only through the bash-completion package
+bc_found=0
+for f in /usr/share/bash-completion/bash_completion /etc/bash_completion /usr/local/share/bash-completion/bash_completion \
+  /opt/homebrew/etc/profile.d/bash_completion.sh /usr/local/etc/profile.d/bash_completion.sh; do
+  [ -r "$f" ] && bc_found=1 && break
+done
+if [ "$bc_found" = 0 ]; then
+  echo "note: bash-completion is not installed, so bash will not load tcli's completion by itself;"
+  echo "      install it (e.g. apt-get install bash-completion), or add to ~/.bashrc: source $prefix/share/bash-completion/completions/tcli"
+fi
 echo "note: for zsh completion add to ~/.zshrc: fpath=($prefix/share/zsh/site-functions \$fpath); autoload -U compinit && compinit"

@@ -16,12 +16,16 @@ final class ConsoleTerminal implements Terminal {
     private final SystemEnv sys;
     private final Flags flags;
     private final PrintWriter err;
+    private final Screen screen;
+    private final Interrupts interrupts;
     private BufferedReader reader;
 
-    ConsoleTerminal(SystemEnv sys, Flags flags, PrintWriter err) {
+    ConsoleTerminal(SystemEnv sys, Flags flags, PrintWriter err, Screen screen, Interrupts interrupts) {
         this.sys = sys;
         this.flags = flags;
         this.err = err;
+        this.screen = screen;
+        this.interrupts = interrupts;
     }
 
     @Override
@@ -41,15 +45,7 @@ final class ConsoleTerminal implements Terminal {
 
     @Override
     public int width() {
-        if (!sys.stdoutTty()) {
-            return 0;
-        }
-        String cols = sys.get("COLUMNS");
-        try {
-            return cols == null ? 0 : Integer.parseInt(cols.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return screen.outWidth();
     }
 
     @Override
@@ -61,7 +57,7 @@ final class ConsoleTerminal implements Terminal {
         if (!sys.stdinTty()) {
             throw TcliException.usage(question.replaceAll("\\?$", "") + ": not on a terminal, so pass --yes to confirm");
         }
-        String answer = readLine(question + " [y/N] ");
+        String answer = readLine(question + " [y/N] ", "not confirmed; nothing was done");
         String a = answer == null ? "" : answer.trim().toLowerCase(Locale.ROOT);
         if (!a.equals("y") && !a.equals("yes")) {
             throw new TcliException(ExitCode.FAILED, "not confirmed; nothing was done");
@@ -73,7 +69,7 @@ final class ConsoleTerminal implements Terminal {
         if (!sys.stdinTty()) {
             throw TcliException.usage("cannot ask '" + question.trim() + "': not on a terminal; pass it as an option");
         }
-        String line = readLine(question);
+        String line = readLine(question, "interrupted");
         if (line == null) {
             throw TcliException.usage("no answer to '" + question.trim() + "' (end of input)");
         }
@@ -93,13 +89,25 @@ final class ConsoleTerminal implements Terminal {
             }
             return v;
         }
-        String line = readLine(question);
+        String line = readLine(question, "interrupted");
         return line == null ? new char[0] : line.toCharArray();
     }
 
-    private String readLine(String prompt) {
+    /**
+     * Ctrl-C while the question waits ends the line the terminal left after {@code ^C} and says
+     * what happened, so the shell's prompt starts on a line of its own (the JVM then exits 130).
+     */
+    private String readLine(String prompt, String onInterrupt) {
         err.print(prompt);
         err.flush();
+        Runnable ended = () -> {
+            if (interrupts.claimLastWord()) {
+                err.println();
+                err.println("tcli: " + onInterrupt);
+                err.flush();
+            }
+        };
+        interrupts.register(ended);
         try {
             if (reader == null) {
                 reader = new BufferedReader(new InputStreamReader(sys.in(), StandardCharsets.UTF_8));
@@ -107,6 +115,8 @@ final class ConsoleTerminal implements Terminal {
             return reader.readLine();
         } catch (IOException e) {
             throw TcliException.usage("cannot read the answer: " + e.getMessage());
+        } finally {
+            interrupts.unregister(ended);
         }
     }
 }

@@ -50,6 +50,7 @@ public final class DefaultContext implements ModuleContext {
     private final ProfileResolver profiles;
     private final TeamFileLoader team;
     private final RunServices services;
+    private final Screen screen;
     private XdgPaths paths;
 
     public DefaultContext(SystemEnv sys, GlobalOptions globals, ModuleRegistry registry, Interrupts interrupts,
@@ -59,8 +60,11 @@ public final class DefaultContext implements ModuleContext {
         this.registry = registry;
         this.interrupts = interrupts;
         this.version = version;
-        this.out = new PrintWriter(sys.out(), false);
-        this.err = new PrintWriter(sys.err(), true);
+        this.screen = new Screen(sys);
+        this.out = screen.out();
+        this.err = screen.err();
+        // Ctrl-C: erase a progress line rather than leave it under the shell's prompt
+        interrupts.register(screen::clear);
         this.flags = new RunFlags(sys, globals);
         this.config = new PersonalConfig(sys, globals, this::paths, err);
         this.profiles = new ProfileResolver(sys, globals, config, registry, this::paths, err);
@@ -69,7 +73,12 @@ public final class DefaultContext implements ModuleContext {
                 () -> {
                     ResolvedProfile p = profiles.resolvedOrNull();
                     return p == null ? null : p.name();
-                });
+                }, screen, interrupts);
+    }
+
+    /** The terminal layer: width, progress line, rows redrawn in place. */
+    Screen screen() {
+        return screen;
     }
 
     // ---- configuration -------------------------------------------------------------------

@@ -17,6 +17,10 @@ public final class Interrupts {
         return () -> cleanups.remove(cleanup);
     }
 
+    void unregister(Runnable cleanup) {
+        cleanups.remove(cleanup);
+    }
+
     /** Runs every pending cleanup once, newest first; a failing cleanup does not stop the others. */
     public void runAll() {
         List<Runnable> pending = new ArrayList<>(cleanups);
@@ -29,6 +33,17 @@ public final class Interrupts {
                         Redactor.redact(String.valueOf(e.getMessage())));
             }
         }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean lastWord = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * After Ctrl-C the run's last line (tcli: interrupted...) is printed once: by the command if
+     * it gets there first, else by the shutdown hook, or by a prompt that was waiting. True for
+     * the first caller only.
+     */
+    public boolean claimLastWord() {
+        return lastWord.compareAndSet(false, true);
     }
 
     public boolean pending() {

@@ -24,6 +24,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!tcli.finished()) {
                 tcli.interrupts().runAll();
+                tcli.sayInterrupted();
             }
         }, "tcli-interrupt"));
         int code = tcli.run(args);

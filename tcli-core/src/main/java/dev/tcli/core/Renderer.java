@@ -8,6 +8,7 @@ import dev.tcli.spi.Mappers;
 import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
 import dev.tcli.spi.output.Column;
+import dev.tcli.spi.output.LiveRows;
 import dev.tcli.spi.output.Output;
 import dev.tcli.spi.output.SafeText;
 import java.io.IOException;
@@ -34,16 +35,24 @@ final class Renderer implements Output {
     private final boolean color;
     private final boolean quiet;
     private final int width;
+    private final Screen screen;
     private final Supplier<ZoneId> zone;
+    private boolean noted;
+
+    Renderer(OutputFormat format, PrintWriter out, PrintWriter err, boolean color, boolean quiet, Screen screen,
+            Supplier<ZoneId> zone) {
+        this(format, out, err, color, quiet, screen.outWidth(), screen, zone);
+    }
 
     Renderer(OutputFormat format, PrintWriter out, PrintWriter err, boolean color, boolean quiet, int width,
-            Supplier<ZoneId> zone) {
+            Screen screen, Supplier<ZoneId> zone) {
         this.format = format;
         this.out = out;
         this.err = err;
         this.color = color;
         this.quiet = quiet;
         this.width = width;
+        this.screen = screen;
         this.zone = zone;
     }
 
@@ -110,7 +119,10 @@ final class Renderer implements Output {
 
     @Override
     public void note(String line) {
+        noted = true;
         if (!quiet) {
+            // what the command printed before the note shows before it
+            out.flush();
             err.println(SafeText.escape(Redactor.redact(line)));
             err.flush();
         }
@@ -118,8 +130,22 @@ final class Renderer implements Output {
 
     @Override
     public void warn(String line) {
+        noted = true;
+        out.flush();
         err.println("warning: " + SafeText.escape(Redactor.redact(line)));
         err.flush();
+    }
+
+    @Override
+    public void progress(String line) {
+        if (!quiet && screen != null) {
+            screen.progress(line == null ? null : Redactor.redact(line));
+        }
+    }
+
+    @Override
+    public LiveRows liveRows(List<String> rows) {
+        return screen == null || machine() ? null : screen.liveRows(rows);
     }
 
     @Override
@@ -158,40 +184,152 @@ final class Renderer implements Output {
         List<String[]> cells = new ArrayList<>();
         int n = columns.size();
         int[] widths = new int[n];
+        // times, numbers and status words are never cut: only free text gives way
+        boolean[] fixed = new boolean[n];
         for (int i = 0; i < n; i++) {
             widths[i] = columns.get(i).header().length();
+            String h = columns.get(i).header();
+            // status words and identifiers (what the next command is typed with) stay whole
+            fixed[i] = columns.get(i).style() == Column.Style.STATUS || h.equals("ID") || h.endsWith(" ID") || h.equals("#");
         }
         for (T row : rows) {
             String[] r = new String[n];
             for (int i = 0; i < n; i++) {
+                Object v = columns.get(i).value().apply(row);
+                if (v instanceof java.time.temporal.Temporal || v instanceof Number) {
+                    fixed[i] = true;
+                }
                 // server text never drives the terminal: newlines become blanks, other control characters escapes
-                r[i] = SafeText.escape(cell(columns.get(i).value().apply(row)).replace('\n', ' '));
+                r[i] = SafeText.escape(cell(v).replace('\n', ' '));
                 widths[i] = Math.max(widths[i], r[i].length());
             }
             cells.add(r);
         }
-        StringBuilder header = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            header.append(i == n - 1 ? columns.get(i).header() : pad(columns.get(i).header(), widths[i]) + "  ");
+        if (cells.isEmpty()) {
+            // a header over nothing looks like a failure to print; say so, unless the command has
+            if (!noted) {
+                note("(none)");
+            }
+            return;
         }
-        out.println(color ? "\u001b[1m" + header.toString().stripTrailing() + RESET : header.toString().stripTrailing());
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            shown.add(i);
+        }
+        if (width > 0) {
+            for (int i = 0; i < n; i++) {
+                fixed[i] |= allTimes(cells, i);
+            }
+            int[] natural = widths.clone();
+            while (true) {
+                int[] w = new int[shown.size()];
+                boolean[] f = new boolean[shown.size()];
+                List<Column<T>> cs = new ArrayList<>();
+                for (int k = 0; k < shown.size(); k++) {
+                    w[k] = natural[shown.get(k)];
+                    f[k] = fixed[shown.get(k)];
+                    cs.add(columns.get(shown.get(k)));
+                }
+                fit(w, f, cs, 20, false);
+                boolean fits = fit(w, f, cs, 8, true);
+                int dim = -1;
+                for (int k = shown.size() - 1; k >= 0 && dim < 0; k--) {
+                    if (cs.get(k).style() == Column.Style.DIM) {
+                        dim = k;
+                    }
+                }
+                if (fits || dim < 0) {
+                    for (int k = 0; k < shown.size(); k++) {
+                        widths[shown.get(k)] = w[k];
+                    }
+                    break;
+                }
+                // secondary (dimmed) columns go before the free text is cut below readable
+                shown.remove(dim);
+            }
+        }
+        StringBuilder header = new StringBuilder();
+        for (int k = 0; k < shown.size(); k++) {
+            int i = shown.get(k);
+            String h = Screen.fit(columns.get(i).header(), widths[i]);
+            header.append(k == shown.size() - 1 ? h : pad(h, widths[i]) + "  ");
+        }
+        String head = width > 0 ? Screen.fit(header.toString().stripTrailing(), width - 1) : header.toString().stripTrailing();
+        out.println(color ? "\u001b[1m" + head + RESET : head);
         for (String[] r : cells) {
             StringBuilder line = new StringBuilder();
             int used = 0;
-            for (int i = 0; i < n; i++) {
-                String v = r[i];
-                boolean last = i == n - 1;
-                if (last && width > 0 && used + v.length() > width && width - used > 1) {
-                    // Only on a terminal: keep rows on one line; piped output is never cut.
-                    v = v.substring(0, Math.max(0, width - used - 1)) + "…";
-                }
+            for (int k = 0; k < shown.size(); k++) {
+                int i = shown.get(k);
+                boolean last = k == shown.size() - 1;
+                String v = width > 0 ? Screen.fit(r[i], widths[i]) : r[i];
                 String padded = last ? v : pad(v, widths[i]) + "  ";
+                if (width > 0 && used + padded.length() > width - 1) {
+                    // a row that still does not fit (many fixed columns) is cut, never wrapped
+                    padded = Screen.fit(padded, Math.max(1, width - 1 - used));
+                    line.append(styled(padded, columns.get(i).style(), padded));
+                    break;
+                }
                 used += padded.length();
                 line.append(styled(padded, columns.get(i).style(), v));
             }
             out.println(line.toString().stripTrailing());
         }
         out.flush();
+    }
+
+    /**
+     * Narrows columns until a row fits in width - 1 (the last column of a terminal makes some
+     * terminals wrap): the widest free-text column first, down to its header or {@code least}
+     * characters, then the next widest. Called with 20, then 8 (evenly): every text column
+     * keeps a readable 20 before any is cut below that. A row that still does not fit is cut
+     * at the width. The widest is the free text (a title, a message); the others stay whole.
+     */
+    private <T> boolean fit(int[] widths, boolean[] fixed, List<Column<T>> columns, int least, boolean evenly) {
+        int n = widths.length;
+        int total = 2 * (n - 1);
+        for (int w : widths) {
+            total += w;
+        }
+        int over = total - (width - 1);
+        while (over > 0) {
+            int widest = -1;
+            for (int i = 0; i < n; i++) {
+                if (!fixed[i] && widths[i] > floor(columns.get(i), least) && (widest < 0 || widths[i] > widths[widest])) {
+                    widest = i;
+                }
+            }
+            if (widest < 0) {
+                return false;
+            }
+            int next = 0;
+            for (int i = 0; evenly && i < n; i++) {
+                if (i != widest && !fixed[i]) {
+                    next = Math.max(next, widths[i]);
+                }
+            }
+            // evenly: down to the next widest first, then they give way in turn
+            int cut = Math.min(over, Math.max(1, widths[widest] - Math.max(next, floor(columns.get(widest), least))));
+            widths[widest] -= cut;
+            over -= cut;
+        }
+        return true;
+    }
+
+    private static int floor(Column<?> c, int least) {
+        return Math.max(least, c.header().length());
+    }
+
+    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("(\\d{4}-\\d\\d-\\d\\d|\\d\\d:\\d\\d)\\S*( \\d\\d:\\d\\d\\S*)?( \\S{1,6})?");
+
+    /** A column of times already formatted (logs, incidents' CREATED): cut, it would say nothing. */
+    private static boolean allTimes(List<String[]> cells, int column) {
+        for (String[] r : cells) {
+            if (!r[column].isEmpty() && !TIME.matcher(r[column]).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String styled(String text, Column.Style style) {

@@ -27,6 +27,8 @@ final class RunServices {
     private final Function<String, Settings> settingsOrDefaults;
     private final Supplier<ZoneId> zone;
     private final Supplier<String> profileOrNone;
+    private final Screen screen;
+    private final Interrupts interrupts;
 
     private OkHttpLayer http;
     private Renderer renderer;
@@ -40,7 +42,8 @@ final class RunServices {
      * @param profileOrNone the active profile's name for the journal, or null
      */
     RunServices(SystemEnv sys, Flags flags, String version, PrintWriter out, PrintWriter err, Supplier<Paths> paths,
-            Function<String, Settings> settingsOrDefaults, Supplier<ZoneId> zone, Supplier<String> profileOrNone) {
+            Function<String, Settings> settingsOrDefaults, Supplier<ZoneId> zone, Supplier<String> profileOrNone, Screen screen,
+            Interrupts interrupts) {
         this.sys = sys;
         this.flags = flags;
         this.version = version;
@@ -50,6 +53,8 @@ final class RunServices {
         this.settingsOrDefaults = settingsOrDefaults;
         this.zone = zone;
         this.profileOrNone = profileOrNone;
+        this.screen = screen;
+        this.interrupts = interrupts;
     }
 
     synchronized Http http() {
@@ -62,7 +67,7 @@ final class RunServices {
 
     synchronized Output out() {
         if (renderer == null) {
-            renderer = new Renderer(flags.output(), out, err, flags.color(), flags.quiet(), terminal().width(), zone);
+            renderer = new Renderer(flags.output(), out, err, flags.color(), flags.quiet(), screen, zone);
         }
         return renderer;
     }
@@ -79,7 +84,7 @@ final class RunServices {
 
     synchronized Terminal terminal() {
         if (terminal == null) {
-            terminal = new ConsoleTerminal(sys, flags, err);
+            terminal = new ConsoleTerminal(sys, flags, err, screen, interrupts);
         }
         return terminal;
     }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -126,7 +127,7 @@ public final class Tcli {
             try {
                 scanner.parseArgs(args);
             } catch (ParameterException e) {
-                return usageError(e, err, "tcli");
+                return usageError(e, err, "tcli", null);
             }
         }
         Logs.apply(scanned.verbosity(), sys.err());
@@ -143,6 +144,21 @@ public final class Tcli {
                 return ExitCode.OK;
             }
             String name = scan.rest.get(0);
+            // "help" as a word means --help: "tcli help", "tcli help oncall", "tcli oncall help"
+            int at = args.length - scan.rest.size();
+            if (name.equals("help") && registry.resolve("help").isEmpty()) {
+                if (scan.rest.size() == 1) {
+                    RootHelp.print(registry, sys, false, HelpTextCache.file(earlyPaths.cacheDir()));
+                    return ExitCode.OK;
+                }
+                return run(helpInstead(args, at));
+            }
+            if (scan.rest.size() > 1 && scan.rest.get(1).equals("help")) {
+                ModuleRegistry.Entry module = registry.resolve(name).orElse(null);
+                if (module != null && module.module() != null) {
+                    return run(helpInstead(args, at + 1));
+                }
+            }
             // Just this name: a built-in (or jar) module if there is one, else e.g. tcli-NAME on PATH.
             ModuleRegistry.Entry entry = registry.resolve(name).orElse(null);
             if (entry != null && entry.module() != null) {
@@ -190,9 +206,14 @@ public final class Tcli {
         root.setAllowSubcommandsAsOptionParameters(true);
         root.setParameterExceptionHandler((e, a) -> {
             Logs.apply(globals.verbosity(), sys.err());
-            return usageError(e, ctx.stderr(), e.getCommandLine().getCommandSpec().qualifiedName());
+            return usageError(e, ctx.stderr(), e.getCommandLine().getCommandSpec().qualifiedName(), ctx.stdout());
         });
-        root.setExecutionExceptionHandler((e, cl, pr) -> fail(e, ctx.stderr(), globals.verbosity()));
+        root.setExecutionExceptionHandler((e, cl, pr) -> {
+            if (interrupted(e) && !interrupts.claimLastWord()) {
+                return ExitCode.INTERRUPTED;   // the Ctrl-C hook has said it
+            }
+            return fail(e, ctx.stderr(), globals.verbosity());
+        });
         root.setExecutionStrategy(pr -> {
             Logs.apply(globals.verbosity(), sys.err());
             try {
@@ -209,11 +230,76 @@ public final class Tcli {
         }
     }
 
-    private static int usageError(ParameterException e, PrintWriter err, String command) {
-        err.println("tcli: " + dev.tcli.spi.output.SafeText.escape(Redactor.redact(e.getMessage())));
-        UnmatchedArgumentException.printSuggestions(e, err);
+    /** {@code args} without the word at {@code index}, and --help at the end. */
+    private static String[] helpInstead(String[] args, int index) {
+        List<String> out = new ArrayList<>(List.of(args));
+        out.remove(index);
+        out.add("--help");
+        return out.toArray(String[]::new);
+    }
+
+    /**
+     * One line saying what is wrong (with the nearest verb for a typo), then the hint to run
+     * --help. A module or group named alone, or "help" after a verb, shows that command's help.
+     */
+    private static int usageError(ParameterException e, PrintWriter err, String command, PrintWriter out) {
+        CommandLine cl = e.getCommandLine();
+        Map<String, CommandLine> verbs = cl == null ? Map.of() : cl.getSubcommands();
+        if (out != null && cl != null) {
+            boolean help = e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty() && u.getUnmatched().get(0).equals("help");
+            boolean alone = !verbs.isEmpty() && e.getMessage() != null && e.getMessage().startsWith("Missing required subcommand");
+            if (help || alone) {
+                cl.usage(out, CommandLine.Help.Ansi.OFF);
+                out.flush();
+                return ExitCode.OK;
+            }
+        }
+        String message = Redactor.redact(e.getMessage());
+        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String word = Redactor.redact(u.getUnmatched().get(0));
+            if (!verbs.isEmpty() && !word.startsWith("-")) {
+                message = "'" + word + "' is not a verb of '" + command + "'." + nearest(word, verbs.keySet());
+            } else if (word.startsWith("-")) {
+                List<String> options = new ArrayList<>();
+                cl.getCommandSpec().options().forEach(o -> options.addAll(List.of(o.names())));
+                message = "unknown option '" + word + "'." + nearest(word, options);
+            } else {
+                message = "unexpected argument '" + word + "'.";
+            }
+        }
+        err.println("tcli: " + dev.tcli.spi.output.SafeText.escape(message.replace('\n', ' ').strip()));
         err.println("See '" + command + " --help'.");
         return ExitCode.USAGE;
+    }
+
+    /** " Did you mean: X?" for the names closest to {@code word}, or "". */
+    static String nearest(String word, java.util.Collection<String> names) {
+        List<String> best = DidYouMean.nearest(word, names, 3);
+        return best.isEmpty() ? "" : " Did you mean: " + String.join(", ", best) + "?";
+    }
+
+    /**
+     * Run by the Ctrl-C hook after the cleanups: one line saying so, on a line of its own (the
+     * terminal has echoed ^C), unless the command or a waiting prompt has said it already.
+     */
+    public void sayInterrupted() {
+        if (interrupts.claimLastWord()) {
+            java.io.PrintStream err = sys.err();
+            err.print((sys.stderrTty() ? "\n" : "") + "tcli: interrupted\n");
+            err.flush();
+        }
+    }
+
+    private static boolean interrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TcliException te) {
+                return te.exitCode() == ExitCode.INTERRUPTED;
+            }
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int fail(Throwable e, PrintWriter err, int verbosity) {

@@ -27,7 +27,7 @@ public final class DidYouMean {
         for (String c : candidates) {
             String n = c.toLowerCase(Locale.ROOT);
             int d = distance(t, n);
-            boolean prefix = !t.isEmpty() && (n.startsWith(t) || t.startsWith(n));
+            boolean prefix = !t.isEmpty() && (n.startsWith(t) || t.startsWith(n) && n.length() > 2);
             if (d <= Math.max(2, t.length() / 3) || prefix) {
                 scored.add(new Scored(c, prefix ? Math.min(d, 1) : d));
             }

@@ -27,7 +27,7 @@ class ControlCharactersTest {
     private static String[] render(OutputFormat f, String title) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Renderer r = new Renderer(f, new PrintWriter(out), new PrintWriter(err), false, false, 200, () -> ZoneOffset.UTC);
+        Renderer r = new Renderer(f, new PrintWriter(out), new PrintWriter(err), false, false, 200, null, () -> ZoneOffset.UTC);
         r.list(List.of(new Row(title)), List.of(Column.of("TITLE", Row::title)));
         r.object(new Row(title), List.of(Column.of("TITLE", Row::title)));
         r.text("text: " + title);

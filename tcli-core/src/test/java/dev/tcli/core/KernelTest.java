@@ -50,7 +50,7 @@ class KernelTest {
         assertTrue(verb.stderr().contains("flags"), verb.toString());
         var opt = t.run("echo", "flags", "--bogus");
         assertEquals(2, opt.exit(), opt.toString());
-        assertTrue(opt.stderr().startsWith("tcli: Unknown option: '--bogus'"), opt.toString());
+        assertTrue(opt.stderr().startsWith("tcli: unknown option '--bogus'."), opt.toString());
         var fmt = t.run("-o", "xml", "echo", "flags");
         assertEquals(2, fmt.exit(), fmt.toString());
         assertTrue(fmt.stderr().contains("use table, json, jsonl or csv"), fmt.toString());

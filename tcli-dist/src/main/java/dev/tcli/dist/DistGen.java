@@ -18,7 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.AutoComplete;
+import dev.tcli.core.BashCompletion;
 import picocli.CommandLine;
 
 /**
@@ -88,14 +88,13 @@ public final class DistGen {
 
             Path completion = dist.resolve("completion");
             Files.createDirectories(completion);
-            String bash = AutoComplete.bash("tcli", root);
-            if (bash == null || !bash.contains("complete -F")) {
-                throw new IllegalStateException("picocli produced no bash completion script");
+            // the same generator as 'tcli completion': global options anywhere, exec plugins found at TAB time
+            String bash = BashCompletion.bash(root);
+            if (!bash.contains("complete -F")) {
+                throw new IllegalStateException("no bash completion script was generated");
             }
             Files.writeString(completion.resolve("tcli.bash"), bash, StandardCharsets.UTF_8);
-            // zsh runs picocli's bash script through bashcompinit, as 'tcli completion zsh' does.
-            Files.writeString(completion.resolve("_tcli"),
-                    "#compdef tcli\nautoload -U +X bashcompinit && bashcompinit\n" + bash, StandardCharsets.UTF_8);
+            Files.writeString(completion.resolve("_tcli"), BashCompletion.zsh(root), StandardCharsets.UTF_8);
             System.out.println("tcli-dist: " + all.size() + " man pages (" + registry.javaModules().size()
                     + " modules) and bash/zsh completion in " + dist);
         } finally {

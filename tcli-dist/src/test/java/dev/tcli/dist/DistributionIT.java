@@ -82,6 +82,11 @@ class DistributionIT {
         assertEquals(0, install.exit(), install.toString());
         assertTrue(install.out().contains("installed tcli"), install.toString());
         assertTrue(install.out().contains("startup cache: "), install.toString());
+        // the training takes a while: install.sh says so before it starts
+        assertTrue(install.out().contains("startup cache: preparing"), install.toString());
+        boolean bashCompletion = Files.exists(Path.of("/usr/share/bash-completion/bash_completion"))
+                || Files.exists(Path.of("/etc/bash_completion"));
+        assertEquals(!bashCompletion, install.out().contains("bash-completion is not installed"), install.toString());
 
         Path tcli = prefix.resolve("bin/tcli");
         assertTrue(Files.isSymbolicLink(tcli), "bin/tcli is a link into lib/tcli");

@@ -71,7 +71,32 @@ class EveryCommandTest {
             assertEquals(0, r.exit(), spec.qualifiedName() + " --help: " + r);
             assertTrue(r.stdout().contains("Usage: " + spec.qualifiedName()), r.toString());
             assertFalse(r.stderr().contains("Exception"), r.toString());
+            // a ${...} picocli could not resolve prints "null" ("null/_tcli")
+            assertFalse(r.stdout().contains("null/"), r.toString());
+            // picocli formats help text with String.format: a lone % makes it print a WARN and the raw text
+            List<String> texts = new ArrayList<>(List.of(spec.usageMessage().footer()));
+            texts.addAll(List.of(spec.usageMessage().description()));
+            for (String text : texts) {
+                try {
+                    String.format(text);
+                } catch (java.util.IllegalFormatException e) {
+                    org.junit.jupiter.api.Assertions.fail(spec.qualifiedName() + ": help text is not a format string (escape % as %%): " + text);
+                }
+            }
         }
+    }
+
+    @Test
+    void theSandboxProfileSaysBuiltInOnce() {
+        var r = new TcliHarness(tmp).run("config", "profiles", "-o", "json");
+        assertEquals(0, r.exit(), r.toString());
+        String source = null;
+        for (var p : r.json()) {
+            if (p.get("name").asText().equals("sandbox")) {
+                source = p.get("source").asText();
+            }
+        }
+        assertTrue(source != null && source.startsWith("built in: ") && !source.contains("built in: built in"), r.toString());
     }
 
     @Test

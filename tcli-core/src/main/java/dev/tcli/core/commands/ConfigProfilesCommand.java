@@ -45,7 +45,7 @@ public final class ConfigProfilesCommand implements Callable<Integer> {
         }
         for (ProfileProvider p : dc.registry().profileProviders()) {
             if (!seen.contains(p.name())) {
-                rows.add(new Profile(p.name(), p.name().equals(def), "built in: " + p.description(), null));
+                rows.add(new Profile(p.name(), p.name().equals(def), p.description().startsWith("built in") ? p.description() : "built in: " + p.description(), null));
             }
         }
         ctx.out().list(rows, List.of(Column.of("NAME", Profile::name), Column.of("DEFAULT", r -> r.isDefault() ? "*" : ""),

@@ -44,6 +44,23 @@ public interface Output {
     /** A warning on stderr ({@code warning: ...}), even with {@code -q}. */
     void warn(String line);
 
+    /**
+     * A progress line on a terminal's stderr, rewritten in place and cut to the width; null
+     * clears it. It is cleared before anything else is printed to stdout or stderr, by any means.
+     * Prints nothing when stderr is not a terminal or with {@code -q}: say what matters with
+     * {@link #note} too.
+     */
+    default void progress(String line) {
+    }
+
+    /**
+     * Rows on stdout redrawn in place as work finishes (see {@link LiveRows}); null when stdout
+     * is not a terminal of known width or the format is json/jsonl: print plain lines then.
+     */
+    default LiveRows liveRows(List<String> rows) {
+        return null;
+    }
+
     /** Flushes stdout; for streaming commands between batches. */
     void flush();
 }

@@ -1,6 +1,7 @@
 package dev.tcli.logs;
 
 import dev.tcli.spi.ModuleContext;
+import dev.tcli.spi.output.Output;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.Locale;
  */
 public final class Progress {
     private final PrintWriter err;
+    private final Output out;
     private final boolean tty;
     private final boolean quiet;
     private final long start = System.nanoTime();
@@ -20,6 +22,7 @@ public final class Progress {
 
     public Progress(ModuleContext ctx) {
         this.err = ctx.stderr();
+        this.out = ctx.out();
         this.tty = ctx.terminal().stderrIsTty();
         this.quiet = ctx.flags().quiet();
     }
@@ -41,8 +44,8 @@ public final class Progress {
         }
         String line = line(state, messages, records);
         if (tty) {
-            err.print("\r\033[K" + line);
-            err.flush();
+            // the kernel's progress line: cut to the width, cleared before anything else is printed
+            out.progress(line);
             drawn = true;
         } else if (!state.equals(lastState)) {
             err.println(line);
@@ -56,7 +59,7 @@ public final class Progress {
             return;
         }
         if (tty && drawn) {
-            err.print("\r\033[K");
+            out.progress(null);
         }
         err.println("search " + state + ": " + counts(messages, records) + " found in " + elapsed());
         err.flush();

@@ -83,6 +83,27 @@ class SavedAndTailTest extends LogsTestBase {
     }
 
     @Test
+    void tailNeverGoesBackInTime_aMessageIndexedLateIsCountedNotPrintedAboveNewerOnes() throws Exception {
+        AtomicReference<Tcli> tcli = new AtomicReference<>();
+        var run = t.start(tcli::set, "--profile", "fast", "logs", "tail", "_sourceCategory=live/drill", "--interval", "50ms",
+                "--since", "5m", "-o", "jsonl");
+        waitForPosts(2);
+        long now = System.currentTimeMillis();
+        sumoState(s -> SumoLogicEmulator.inject(s, List.of(drill(now - 500, "drill error new"))));
+        int after = received(x -> x.method().equals("POST")).size();
+        waitForPosts(after + 3);
+        // indexed now, stamped a minute ago: inside the next window's look-back, older than what is on screen
+        sumoState(s -> SumoLogicEmulator.inject(s, List.of(drill(now - 60_000, "drill error late"))));
+        after = received(x -> x.method().equals("POST")).size();
+        waitForPosts(after + 3);
+        tcli.get().interrupts().runAll();
+        var r = run.get(30, TimeUnit.SECONDS);
+        assertEquals(List.of("drill error new"), lines(r.stdout()).stream().map(m -> m.path("_raw").asText()).toList(), r.toString());
+        assertTrue(r.stderr().contains("1 message indexed late (older than the last line) not shown; 'tcli logs search' has them"),
+                r.stderr());
+    }
+
+    @Test
     void tailRefusesAnAggregate() {
         var r = logs("fast", "tail", "error | count by _sourcehost");
         assertEquals(2, r.exit(), r.toString());

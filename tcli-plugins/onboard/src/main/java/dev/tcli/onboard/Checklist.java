@@ -3,6 +3,7 @@ package dev.tcli.onboard;
 import dev.tcli.spi.ExitCode;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
+import dev.tcli.spi.output.LiveRows;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -115,8 +116,11 @@ public final class Checklist {
             };
         }
         PrintWriter out = ctx.stdout();
-        if (ctx.terminal().stdoutIsTty()) {
-            return new LiveDisplay(out, checks, ctx.flags().color());
+        boolean color = ctx.flags().color();
+        // rows cut to the terminal's width and redrawn in place; plain lines where that cannot work
+        LiveRows rows = ctx.out().liveRows(checks.stream().map(c -> String.format("%-4s %s", PENDING, c.name())).toList());
+        if (rows != null) {
+            return new LiveDisplay(out, rows, color);
         }
         return new Display() {
             @Override
@@ -148,32 +152,27 @@ public final class Checklist {
         }
     }
 
-    /** Pending lines printed first, each rewritten in place when its check finishes; hints below at the end. */
+    /** Pending rows first, each rewritten in place when its check finishes; hints below at the end. */
     private static final class LiveDisplay implements Display {
         private final PrintWriter out;
-        private final int count;
+        private final LiveRows rows;
         private final boolean color;
 
-        LiveDisplay(PrintWriter out, List<Check> checks, boolean color) {
+        LiveDisplay(PrintWriter out, LiveRows rows, boolean color) {
             this.out = out;
-            this.count = checks.size();
+            this.rows = rows;
             this.color = color;
-            for (Check c : checks) {
-                out.println(String.format("%-4s %s", PENDING, c.name()));
-            }
-            out.flush();
         }
 
         @Override
         public void finished(int index, CheckResult r) {
-            int up = count - index;
-            // up to the check's line, clear it, write the result, back down to below the list
-            out.print("\u001b[" + up + "A\r\u001b[2K" + line(r, color) + "\u001b[" + up + "B\r");
-            out.flush();
+            rows.set(index, line(r, color));
         }
 
         @Override
         public void end(CheckResult[] results) {
+            rows.close();
+            // in full below the block: a row cut to the width may have lost the detail
             for (CheckResult r : results) {
                 if (r.hint() != null) {
                     out.println(r.name() + ": " + r.hint());

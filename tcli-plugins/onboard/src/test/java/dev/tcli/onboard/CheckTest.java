@@ -297,12 +297,33 @@ class CheckTest {
 
     @Test
     void onATerminalTheChecklistIsRedrawnInPlace() {
-        t.tty(false, true);
+        t.tty(false, true).env("COLUMNS", "100");
         var r = t.run("--profile", "practice", "--no-color", "onboard", "check", "--only", "pagerduty", "--only", "tool");
         assertEquals(0, r.exit(), r.toString());
         String out = r.stdout();
         assertTrue(out.startsWith("…    pagerduty\n…    pagerduty-contact\n"), out);
         assertTrue(out.contains("\u001b[2K✔    pagerduty: token accepted"), out);
         assertTrue(out.contains("\u001b[5A"), "moved up to the first of five lines: " + out);
+    }
+
+    @Test
+    void onANarrowTerminalEveryRowIsCutSoThatItStaysOneScreenRow() {
+        t.tty(false, true).env("COLUMNS", "30");
+        var r = t.run("--profile", "practice", "--no-color", "onboard", "check", "--only", "pagerduty", "--only", "tool");
+        assertEquals(0, r.exit(), r.toString());
+        for (String row : r.stdout().split("\u001b\\[2K|\n")) {
+            String shown = row.replaceAll("\u001b\\[[0-9]*[A-Z]", "").replace("\r", "");
+            assertTrue(shown.length() <= 29, "a row wider than the terminal: '" + shown + "' in " + r.stdout());
+        }
+        assertTrue(r.stdout().contains("✔    pagerduty: token accept…"), r.stdout());
+    }
+
+    @Test
+    void onATerminalOfUnknownWidthTheChecklistIsPlainLines() {
+        t.tty(false, true).env("COLUMNS", null);
+        var r = t.run("--profile", "practice", "--no-color", "onboard", "check", "--only", "pagerduty", "--only", "tool");
+        assertEquals(0, r.exit(), r.toString());
+        assertFalse(r.stdout().contains("\u001b["), "no cursor movement without a width: " + r.stdout());
+        assertTrue(r.stdout().contains("✔    pagerduty: token accepted"), r.stdout());
     }
 }

@@ -145,13 +145,17 @@ class StatusIncidentTest extends StatusTestBase {
     @Test
     void messageDashOnATerminalOpensTheEditor() throws Exception {
         Path editor = tmp.resolve("fake-editor");
-        Files.writeString(editor, "#!/bin/sh\nprintf '# lines starting with # are dropped\\nThe API is slow from the editor.\\n' > \"$1\"\n");
+        Path seen = tmp.resolve("seen-by-editor");
+        // keeps what tcli put in the file (the template) and writes the message above it, as a person would
+        Files.writeString(editor, "#!/bin/sh\ncp \"$1\" '" + seen + "'\n{ printf 'The API is slow from the editor.'; cat '" + seen
+                + "'; } > \"$1\"\n");
         Files.setPosixFilePermissions(editor, PosixFilePermissions.fromString("rwx------"));
         t.env("EDITOR", editor.toString()).env("VISUAL", null).tty(true, true).stdin("y\n");
         var r = status("incident", "create", "--name", "API slow", "--message", "-");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.stderr().contains("[y/N]"), "asked first on a terminal: " + r.stderr());
         assertEquals("The API is slow from the editor.", writes().get(0).requestJson().path("incident").path("body").asText());
+        assertTrue(Files.readString(seen).startsWith("\n# The message for the public status page"), Files.readString(seen));
     }
 
     @Test

@@ -128,6 +128,8 @@ class WebCommandsTest {
         assertEquals(0, r.exit(), r.toString());
         assertEquals("https://dashboards.example.com/live-db\n", r.stdout());
         assertTrue(r.stderr().contains("no display"), r.toString());
+        // the note comes first and points down at the URL (stderr before stdout on a terminal)
+        assertTrue(r.stderr().strip().endsWith("; open it yourself:"), r.toString());
         assertFalse(Files.exists(record));
         var j = t.run("web", "open", "live-db", "-o", "json");
         assertFalse(j.json().get("opened").asBoolean());

@@ -102,12 +102,17 @@ public final class TailCommand implements Callable<Integer> {
             }
         })) {
             Seen seen = new Seen();
+            Late late = new Late();
             Instant from = Times.parse(since, zone, ctx.clock());
             ctx.out().note("following " + q + " every " + interval + " (Ctrl-C to stop)");
             while (!stopped.get()) {
                 Instant to = ctx.clock().instant();
-                List<Map<String, String>> fresh = round(sumo, q, from, to, zone, seen);
+                List<Map<String, String>> fresh = late.keepInOrder(round(sumo, q, from, to, zone, seen));
                 print(fresh, zone, selected);
+                if (ctx.stdout().checkError()) {
+                    // the reader has gone (| head -1): nothing more to poll for
+                    return ExitCode.OK;
+                }
                 from = to.minus(OVERLAP);
                 seen.forgetBefore(from.minus(Duration.ofMinutes(1)));
                 synchronized (wake) {
@@ -142,6 +147,8 @@ public final class TailCommand implements Callable<Integer> {
             }
         }
         Collections.reverse(fresh);
+        // oldest first, whatever order the job returned them in
+        fresh.sort(java.util.Comparator.comparing(SearchJob::time));
         return fresh;
     }
 
@@ -171,6 +178,34 @@ public final class TailCommand implements Callable<Integer> {
             }
         }
         ctx.stdout().flush();
+    }
+
+    /**
+     * The output never goes back in time: a message indexed late (timestamped before the last
+     * line printed, found by the overlapping window) is left out and counted on stderr, since a
+     * line printed above its predecessor misleads whoever reads the tail. logs search shows it.
+     */
+    final class Late {
+        private long printedUpTo = Long.MIN_VALUE;
+
+        List<Map<String, String>> keepInOrder(List<Map<String, String>> fresh) {
+            List<Map<String, String>> kept = new ArrayList<>();
+            int skipped = 0;
+            for (Map<String, String> m : fresh) {
+                long t = SearchJob.time(m).toEpochMilli();
+                if (t < printedUpTo) {
+                    skipped++;
+                } else {
+                    printedUpTo = t;
+                    kept.add(m);
+                }
+            }
+            if (skipped > 0) {
+                ctx.out().note(skipped + (skipped == 1 ? " message" : " messages")
+                        + " indexed late (older than the last line) not shown; 'tcli logs search' has them");
+            }
+            return kept;
+        }
     }
 
     /** Message ids already printed, with their times, so overlapping windows print each message once. */

@@ -5,6 +5,7 @@ import dev.tcli.oncall.LogEntry;
 import dev.tcli.oncall.OncallProvider;
 import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
+import dev.tcli.spi.TcliException;
 import dev.tcli.spi.Times;
 import dev.tcli.spi.output.Column;
 import java.time.Instant;
@@ -33,6 +34,11 @@ public final class OncallShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (ctx.out().format() == dev.tcli.spi.Flags.OutputFormat.CSV) {
+            // an incident and its log are two tables and a URL: no one CSV holds them
+            throw TcliException.usage("'oncall show' has no CSV form: use -o json for the incident and its log, "
+                    + "or 'tcli -o csv oncall incidents' for a table of incidents");
+        }
         OncallProvider provider = OncallProvider.of(ctx);
         Incident i = IncidentActions.find(provider, List.of(ref)).get(0);
         List<LogEntry> log = provider.log(i);

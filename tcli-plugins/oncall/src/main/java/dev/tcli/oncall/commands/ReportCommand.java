@@ -92,10 +92,13 @@ public final class ReportCommand implements Callable<Integer> {
         List<Page> out = new ArrayList<>();
         for (Page p : OncallProvider.of(ctx).pages(q)) {
             out.add(p);
-            if (out.size() % 50 == 0) {
+            if (ctx.terminal().stderrIsTty()) {
+                ctx.out().progress("reading incidents: " + out.size());
+            } else if (out.size() % 50 == 0) {
                 ctx.out().note("read " + out.size() + " incidents...");
             }
         }
+        ctx.out().progress(null);
         return out;
     }
 

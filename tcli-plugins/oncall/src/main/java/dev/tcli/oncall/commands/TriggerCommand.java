@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @DryRun(DryRun.Support.HONOURED)
 @Command(name = "trigger", description = "Send a trigger event to PagerDuty's Events API v2 (for scripts and monitors): "
         + "opens an incident, or joins the open one with the same --dedup-key.",
-        footerHeading = "%nExamples:%n", footer = {"  tcli oncall trigger --service builder-api --summary \"disk 95% on live-builder-api-0\" --severity critical",
+        footerHeading = "%nExamples:%n", footer = {"  tcli oncall trigger --service builder-api --summary \"disk 95%% on live-builder-api-0\" --severity critical",
             "  tcli oncall trigger --routing-key-cmd \"pass show pd/builder-api\" --summary \"queue stuck\" --dedup-key queue-stuck",
             "  tcli oncall resolve-event --service builder-api --dedup-key queue-stuck"})
 public final class TriggerCommand implements Callable<Integer> {

@@ -45,12 +45,20 @@ final class StatusUpdate {
         return text;
     }
 
+    static final String TEMPLATE = """
+
+            # The message for the public status page: subscribers may be emailed and texted it.
+            # Say what users see, what is being done and when the next update comes.
+            # Lines starting with '#' are left out; an empty message posts nothing.
+            """;
+
     private static String editor(ModuleContext ctx) {
         String editor = ctx.env().getOrDefault("VISUAL", ctx.env().getOrDefault("EDITOR", "vi"));
         try {
             Path f = Files.createTempFile("tcli-status-", ".md");
             try {
-                Files.writeString(f, "");
+                // like git commit: a first empty line to write on, then what is expected, as comments
+                Files.writeString(f, TEMPLATE);
                 Process p = new ProcessBuilder("sh", "-c", editor + " \"$1\"", "sh", f.toString()).inheritIO().start();
                 if (p.waitFor() != 0) {
                     throw TcliException.failed("the editor (" + editor + ") failed: nothing posted");

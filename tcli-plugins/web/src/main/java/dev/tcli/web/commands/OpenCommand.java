@@ -43,8 +43,9 @@ public final class OpenCommand implements Callable<Integer> {
             ctx.out().note("opened " + b.name() + ": " + b.url());
         } else {
             // the URL is the answer: on stdout, so `tcli web open x | pbcopy` works too
+            ctx.out().note("not opened (" + outcome.how() + "); open it yourself:");
             ctx.stdout().println(b.url());
-            ctx.out().note("not opened (" + outcome.how() + "): open the URL above yourself");
+            ctx.stdout().flush();
         }
         return outcome.failed() ? ExitCode.FAILED : ExitCode.OK;
     }
