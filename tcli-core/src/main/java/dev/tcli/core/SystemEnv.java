@@ -37,7 +37,10 @@ public record SystemEnv(Map<String, String> env, InputStream in, PrintStream out
         boolean in = told ? tty.charAt(0) == '1' : console;
         boolean out = told ? tty.charAt(1) == '1' : console;
         boolean err = told ? tty.charAt(2) == '1' : console;
-        return new SystemEnv(env, System.in, WatchedOutput.of(System.out), utf8(System.err), in, out, err,
+        // fd 1 itself, not System.out: a PrintStream keeps a failed write (a full disk, a closed pipe) to
+        // itself, and WatchedOutput must see it to exit 1 and to tell a streaming verb its reader has gone
+        return new SystemEnv(env, System.in, WatchedOutput.of(new java.io.BufferedOutputStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16)), utf8(System.err), in, out, err,
                 // UTC: reading the system zone loads the tz database, which --help never needs;
                 // DefaultContext.zone() resolves the user's zone when a command asks.
                 Clock.systemUTC(), Path.of("").toAbsolutePath());

@@ -96,6 +96,10 @@ public final class Tcli {
         // output that could not be written (a full disk, a closed stdout) is a failure, not a silent 0
         if (sys.out() instanceof WatchedOutput w) {
             java.io.IOException lost = w.failure();
+            if (lost != null && "Broken pipe".equals(lost.getMessage())) {
+                // the reader has gone on purpose (| head -1): like any Unix filter, stop without a word
+                return code;
+            }
             if (lost != null) {
                 PrintWriter err = new PrintWriter(sys.err(), true);
                 err.println("tcli: cannot write output: " + dev.tcli.spi.output.SafeText.escape(

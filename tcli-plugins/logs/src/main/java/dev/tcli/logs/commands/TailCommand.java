@@ -29,13 +29,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import dev.tcli.logs.Progress;
-import dev.tcli.logs.Rows;
-import dev.tcli.logs.SavedSearches;
-import dev.tcli.logs.SearchJob;
-import dev.tcli.logs.SearchRequest;
-import dev.tcli.logs.SumoClient;
-import dev.tcli.logs.TimeRange;
 
 @DryRun(DryRun.Support.READ_ONLY)
 @Command(name = "tail", description = "Follow new log messages until Ctrl-C: short Sumo Logic searches over a sliding window, each message printed once.",
