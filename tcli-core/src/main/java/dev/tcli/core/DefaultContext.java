@@ -228,6 +228,9 @@ public final class DefaultContext implements ModuleContext, Flags {
 
     @Override
     public boolean sandbox() {
+        if (requestedProfile() == null) {
+            return false; // no profile at all is not the sandbox (and commands that need none keep working)
+        }
         profile();
         return openProfile != null;
     }
