@@ -137,6 +137,9 @@ public final class DefaultContext implements ModuleContext {
 
     @Override
     public boolean sandbox() {
+        if (profiles.requested() == null) {
+            return false; // no profile at all is not the sandbox (and commands that need none keep working)
+        }
         return profiles.resolve().open() != null;
     }
 

@@ -154,7 +154,16 @@ public final class Faults {
         return want == null || want.isNull() || want.asText().equalsIgnoreCase(actual);
     }
 
+    /** A file lock is held per JVM: two threads of one process (a test staging a fault while the server takes one) wait here. */
+    private static final Object IN_PROCESS = new Object();
+
     private static ObjectNode update(Path stateDir, java.util.function.Function<ArrayNode, ObjectNode> work) {
+        synchronized (IN_PROCESS) {
+            return updateLocked(stateDir, work);
+        }
+    }
+
+    private static ObjectNode updateLocked(Path stateDir, java.util.function.Function<ArrayNode, ObjectNode> work) {
         try {
             Files.createDirectories(stateDir);
             Path file = stateDir.resolve(FILE);
