@@ -35,7 +35,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * in a documented exit code and one line on stderr, never an uncaught exception or
  * "unexpected error: java...". The counters are printed at the end (the report's numbers).
  */
-class HostileInputProperties {
+class HostileInputPropertiesTest {
     static final AtomicInteger CONFIGS = new AtomicInteger();
     static final AtomicInteger TIMES = new AtomicInteger();
     static final AtomicInteger ANSWERS = new AtomicInteger();
