@@ -191,5 +191,8 @@ class HostileInputPropertiesTest {
         assertTrue(lines.size() <= 1, "one line: " + r);
         assertFalse(r.stderr().contains("unexpected error") || r.stderr().contains("java.") || r.stderr().contains("\tat "),
                 "no crash: " + r);
+        // a malformed answer is described in words, not in the JSON parser's terms
+        assertFalse(r.stderr().contains("end-of-input") || r.stderr().contains("[Source:") || r.stderr().contains("Unexpected character"),
+                "no parser internals: " + r);
     }
 }
