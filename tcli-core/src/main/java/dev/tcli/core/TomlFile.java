@@ -18,6 +18,9 @@ import java.nio.file.Path;
  * the line a key is on (docs/design.md §5: "the file, line and key").
  */
 public final class TomlFile {
+    /** Config and team files are a few KB; anything past this is not one. */
+    static final long MAX_SIZE = 1L << 20;
+
     private final Path path;
     private final String display;
     private final String text;
@@ -35,6 +38,13 @@ public final class TomlFile {
     public static TomlFile read(Path path, String display) {
         String text;
         try {
+            // --config /dev/zero or a FIFO would be read forever: only regular files of a sane size
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                throw TcliException.config(display + ": not a regular file; give the path of a TOML file");
+            }
+            if (Files.exists(path) && Files.size(path) > MAX_SIZE) {
+                throw TcliException.config(display + ": " + Files.size(path) + " bytes is too large for a TOML file (at most 1 MiB)");
+            }
             text = Files.readString(path);
         } catch (NoSuchFileException e) {
             throw TcliException.config(display + ": no such file");

@@ -218,6 +218,23 @@ class ConfigTest {
         assertEquals("", ok.stderr());
     }
 
+    /** Issue 14 section 7: --config /dev/zero (or a huge file) is one config line, not an OutOfMemoryError. */
+    @Test
+    void aConfigThatIsNotARegularFileOrTooLargeIsExit3() throws Exception {
+        var t = new TcliHarness(tmp);
+        for (String path : List.of("/dev/zero", tmp.toString())) {
+            var r = t.run("--config", path, "config", "show");
+            assertEquals(3, r.exit(), path + ": " + r);
+            assertTrue(r.stderr().contains("not a regular file"), r.stderr());
+            assertEquals(1, r.stderr().lines().count(), r.stderr());
+        }
+        Path big = tmp.resolve("big.toml");
+        Files.writeString(big, "# " + "x".repeat(2 << 20) + "\n");
+        var r = t.run("--config", big.toString(), "config", "show");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("too large for a TOML file"), r.stderr());
+    }
+
     /** Issue 14 section 8: a config file that is not UTF-8 names the line, not "Input length = 1". */
     @Test
     void aConfigThatIsNotUtf8NamesTheLine() throws Exception {

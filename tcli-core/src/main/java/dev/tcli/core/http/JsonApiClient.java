@@ -174,9 +174,7 @@ final class JsonApiClient implements ApiClient {
             try {
                 return Mappers.json().readTree(r.body());
             } catch (JacksonException e) {
-                throw new ApiException(ExitCode.UNAVAILABLE, r.status(), MissingNode.getInstance(),
-                        service + " sent a malformed answer to " + method + " " + path + " (" + e.getOriginalMessage()
-                                + "); try again, and report it if it persists");
+                throw ApiException.malformed(service, method + " " + path, ApiException.describe(r.body()));
             }
         }
         throw error(method, path, r);

@@ -50,6 +50,15 @@ public class ApiException extends TcliException {
                 service + " sent a malformed answer to " + where + " (" + what + "); try again, and report it if it persists");
     }
 
+    /** What is wrong with an answer that is not JSON, in words (never the JSON parser's internals). */
+    public static String describe(String body) {
+        if (body == null || body.isBlank()) {
+            return "an empty body";
+        }
+        String b = body.strip();
+        return b.startsWith("{") || b.startsWith("[") ? "cut short or broken JSON, " + body.length() + " bytes" : "not JSON";
+    }
+
     /** {@code answer.get(field)} when it is an array, else {@link #malformed}. */
     public static JsonNode array(JsonNode answer, String field, String service, String where) {
         JsonNode v = answer == null ? null : answer.get(field);

@@ -274,11 +274,7 @@ public final class SumoClient {
 
     /** What is wrong with an answer, in words (not the JSON parser's internals). */
     static String shape(String body) {
-        if (body == null || body.isBlank()) {
-            return "an empty body";
-        }
-        String b = body.strip();
-        return b.startsWith("{") || b.startsWith("[") ? "cut short after " + body.length() + " bytes" : "not JSON";
+        return ApiException.describe(body);
     }
 
     /** The job id at the end of a create answer's {@code Location} ({@code .../api/v1/search/jobs/ID}), or null. */

@@ -30,12 +30,9 @@ public final class TimeRange {
         if (since != null && (from != null || to != null)) {
             throw TcliException.usage("--since cannot be combined with --from/--to: use --since 15m, or --from T [--to T]");
         }
-        ZoneId zone = zone(ctx);
-        Instant end = to == null ? ctx.clock().instant() : Times.parse(to, zone, ctx.clock());
-        Instant start = Times.parse(from != null ? from : since != null ? since : defaultSince != null ? defaultSince : "15m", zone, ctx.clock());
-        if (start.isAfter(end)) {
-            throw TcliException.usage("the range starts (" + Times.format(start, zone) + ") after it ends (" + Times.format(end, zone) + ")");
-        }
-        return new Instant[] {start, end};
+        // the one window reader every verb uses (dev.tcli.spi.TimeWindow): same syntax, same rules, same message
+        var w = dev.tcli.spi.TimeWindow.of(from != null ? from : since, to, defaultSince != null ? defaultSince : "15m",
+                from != null ? "--from" : "--since", "--to", zone(ctx), ctx.clock());
+        return new Instant[] {w.from(), w.to()};
     }
 }

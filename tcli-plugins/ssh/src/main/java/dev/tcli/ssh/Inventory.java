@@ -292,7 +292,7 @@ public final class Inventory {
             }
             return n;
         } catch (IOException e) {
-            throw TcliException.config("inventory_cmd '" + command + "' printed invalid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw TcliException.config("inventory_cmd '" + command + "' printed invalid JSON (" + dev.tcli.spi.http.ApiException.describe(output) + ")");
         }
     }
 

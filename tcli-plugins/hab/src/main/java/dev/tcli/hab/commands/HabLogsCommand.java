@@ -4,7 +4,6 @@ import dev.tcli.hab.Supervisor;
 import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
-import dev.tcli.spi.Times;
 import dev.tcli.ssh.RemoteCommand;
 import dev.tcli.ssh.SshClient;
 import java.time.ZoneOffset;
@@ -59,7 +58,7 @@ public final class HabLogsCommand implements Callable<Integer> {
         if (since != null) {
             // an absolute UTC time: the node's timezone cannot shift it
             argv.add("--since");
-            argv.add(JOURNAL_TIME.format(Times.parse(since, ctx.zone(), ctx.clock())));
+            argv.add(JOURNAL_TIME.format(dev.tcli.spi.TimeWindow.of(since, null, null, "--since", "now", ctx.zone(), ctx.clock()).from()));
         }
         if (lines != null) {
             if (lines < 1) {

@@ -41,8 +41,9 @@ public final class JournalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Instant from = Times.parse(since, ctx.zone(), ctx.clock());
-        Instant to = until == null ? ctx.clock().instant().plusSeconds(1) : Times.parse(until, ctx.zone(), ctx.clock());
+        var window = dev.tcli.spi.TimeWindow.of(since, until, null, "--since", "--until", ctx.zone(), ctx.clock());
+        Instant from = window.from();
+        Instant to = until == null ? window.to().plusSeconds(1) : window.to(); // this second's entries too
         var result = ctx.journal().read(e -> !e.time().isBefore(from) && e.time().isBefore(to)
                         && (module == null || module.equalsIgnoreCase(e.module()))
                         && (incident == null || e.mentions(incident)));

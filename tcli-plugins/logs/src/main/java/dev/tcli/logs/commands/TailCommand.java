@@ -96,7 +96,7 @@ public final class TailCommand implements Callable<Integer> {
         })) {
             Seen seen = new Seen();
             Late late = new Late();
-            Instant from = Times.parse(since, zone, ctx.clock());
+            Instant from = dev.tcli.spi.TimeWindow.of(since, null, null, "--since", "now", zone, ctx.clock()).from();
             ctx.out().note("following " + q + " every " + interval + " (Ctrl-C to stop)");
             while (!stopped.get()) {
                 Instant to = ctx.clock().instant();

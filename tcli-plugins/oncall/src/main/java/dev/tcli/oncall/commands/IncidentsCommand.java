@@ -8,7 +8,6 @@ import dev.tcli.oncall.Urgency;
 import dev.tcli.spi.DryRun;
 import dev.tcli.spi.ModuleContext;
 import dev.tcli.spi.TcliException;
-import dev.tcli.spi.Times;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -61,11 +60,11 @@ public final class IncidentsCommand implements Callable<Integer> {
         for (String s : statuses) {
             wanted.add(IncidentState.parse(s, "--status"));
         }
-        Instant from = since == null ? null : Times.parse(since, ctx.zone(), ctx.clock());
-        Instant to = until == null ? null : Times.parse(until, ctx.zone(), ctx.clock());
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw TcliException.usage("--since must be before --until");
-        }
+        // the one window reader (dev.tcli.spi.TimeWindow): a start after the end, or in the future, is exit 2 here too
+        var window = since == null && until == null ? null
+                : dev.tcli.spi.TimeWindow.of(since, until, null, "--since", "--until", ctx.zone(), ctx.clock());
+        Instant from = window == null ? null : window.from();
+        Instant to = until == null ? null : window.to();
         if (wanted.isEmpty() && from == null && to == null) {
             wanted = List.of("triggered", "acknowledged");
         }

@@ -64,11 +64,9 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         ZoneId zone = zone();
         BusinessHours hours = BusinessHours.parse(businessHours, zone);
-        Instant from = Times.parse(since, zone, ctx.clock());
-        Instant to = until == null ? ctx.clock().instant() : Times.parse(until, zone, ctx.clock());
-        if (!from.isBefore(to)) {
-            throw TcliException.usage("--since must be before --until");
-        }
+        var window = dev.tcli.spi.TimeWindow.of(since, until, null, "--since", "--until", zone, ctx.clock());
+        Instant from = window.from();
+        Instant to = window.to();
         PagerReport.Summary report = PagerReport.compute(pages(from, to), from, to, hours);
         if (html != null) {
             Path file = writeHtml(report);

@@ -21,7 +21,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * {@code tcli team validate}: exit 0, 1 or 3, problems on stdout as FILE:LINE lines without raw
  * control characters, at most one line on stderr, never a crash.
  */
-class TeamFileProperties {
+class TeamFilePropertiesTest {
     static final AtomicInteger FILES = new AtomicInteger();
 
     @AfterContainer
