@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Parses {@code hab svc status} (and the old {@code hab sup status}): an aligned table
  * {@code package type desired state elapsed (s) pid group}, {@code <none>} for a missing pid,
- * or {@code No services loaded.} (shared/specs/CONTRACTS.md, Habitat section).
+ * or {@code No services loaded.} (what the Habitat supervisor prints; docs/hab.md).
  */
 public final class SvcStatusTable {
     private SvcStatusTable() {
