@@ -137,11 +137,24 @@ final class PagerDutyProvider implements OncallProvider {
                 + String.join(", ", found.stream().map(p -> p.name() + " <" + p.email() + ">").toList()) + "); use an email");
     }
 
+    /**
+     * A user's email from the directory, read once. A secondary lookup: when the directory cannot be
+     * read, the answer it decorates (a roster, a schedule) still stands, without emails, and says so once.
+     */
     private String email(String userId) {
         if (emails == null) {
             emails = new HashMap<>();
-            for (JsonNode u : Pages.byOffset(o -> page("/users", Map.of(), "users", o))) {
-                emails.put(u.path("id").asText(), u.path("email").asText(null));
+            try {
+                for (JsonNode u : Pages.byOffset(o -> page("/users", Map.of(), "users", o))) {
+                    emails.put(u.path("id").asText(), u.path("email").asText(null));
+                }
+            } catch (TcliException e) {
+                if (e.exitCode() == ExitCode.INTERRUPTED) {
+                    throw e;
+                }
+                emails.clear();
+                ctx.out().note("emails left out: the PagerDuty user directory could not be read ("
+                        + e.getMessage() + ")");
             }
         }
         return emails.get(userId);
@@ -566,12 +579,15 @@ final class PagerDutyProvider implements OncallProvider {
             q.put("until", Times.utc(at));
         }
         q.put("time_zone", ctx.zone().getId());
+        // the users come with the roster: no walk of the whole user directory (GET /users, every page) per who
+        q.put("include[]", List.of("users"));
         String asOf = Times.utc(ctx.clock().instant());
         List<OnCallLevel> out = new ArrayList<>();
         for (JsonNode o : Pages.byOffset(off -> page("/oncalls", q, "oncalls", off))) {
-            String uid = o.path("user").path("id").asText();
+            JsonNode user = o.path("user");
+            String email = user.hasNonNull("email") ? user.get("email").asText() : email(user.path("id").asText());
             out.add(new OnCallLevel(o.path("escalation_level").asInt(), o.path("escalation_policy").path("summary").asText(null),
-                    o.path("schedule").path("summary").asText(null), o.path("user").path("summary").asText(), email(uid),
+                    o.path("schedule").path("summary").asText(null), user.path("summary").asText(user.path("name").asText()), email,
                     local(o.path("start")), local(o.path("end")), false, asOf));
         }
         out.sort(Comparator.comparing((OnCallLevel o) -> String.valueOf(o.policy())).thenComparingInt(OnCallLevel::level));

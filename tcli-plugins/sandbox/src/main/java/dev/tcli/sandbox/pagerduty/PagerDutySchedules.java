@@ -284,7 +284,10 @@ final class PagerDutySchedules {
                     o.set("escalation_policy", refs.policyRef());
                     o.put("escalation_level", level(sid));
                     o.set("schedule", refs.scheduleRef(sid));
-                    o.set("user", refs.userRef(sh.user()));
+                    // include[]=users: the whole user (email and all) embedded; the official schema keeps the
+                    // reference's type for an on-call's user, so the embedded object says user_reference
+                    o.set("user", ex.params("include").contains("users")
+                            ? refs.user(sh.user()).put("type", "user_reference") : refs.userRef(sh.user()));
                     o.put("start", overrideClip(state, sid, sh, start, true).toString())
                             .put("end", overrideClip(state, sid, sh, end, false).toString());
                     out.add(o);
