@@ -44,6 +44,8 @@ final class PagerDutyProvider implements OncallProvider {
     private ApiClient api;
     private Person me;
     private Map<String, String> emails;
+    /** Listings already said to be cut at the offset ceiling (once each). */
+    private final java.util.Set<String> cut = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     PagerDutyProvider(ModuleContext ctx) {
         this.ctx = ctx;
@@ -405,7 +407,14 @@ final class PagerDutyProvider implements OncallProvider {
         ApiException.array(page, key, "PagerDuty", "GET " + path);
         List<JsonNode> items = new ArrayList<>();
         page.path(key).forEach(items::add);
-        return new Pages.Page(items, page.path("more").asBoolean(false) && offset + 2 * PAGE <= MAX_OFFSET);
+        boolean more = page.path("more").asBoolean(false);
+        boolean allowed = offset + 2 * PAGE <= MAX_OFFSET;
+        if (more && !allowed && cut.add(path)) {
+            // PagerDuty answers no offset past 10,000: say the list is cut rather than end it quietly
+            ctx.out().note("PagerDuty lists at most " + String.format("%,d", MAX_OFFSET) + " results per query: GET " + path
+                    + " stopped at " + String.format("%,d", offset + items.size()) + "; narrow it (a schedule, a team, a shorter window)");
+        }
+        return new Pages.Page(items, more && allowed);
     }
 
     /** An id of a service, team, schedule or policy from its name (or id); exit 5 naming it. */
