@@ -1,5 +1,6 @@
 package dev.tcli.dist;
 
+import dev.tcli.core.BashCompletion;
 import dev.tcli.core.DefaultContext;
 import dev.tcli.core.GlobalOptions;
 import dev.tcli.core.Interrupts;
@@ -18,7 +19,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.tcli.core.BashCompletion;
 import picocli.CommandLine;
 
 /**

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tcli.testkit.TcliHarness;
 import java.time.Instant;
 import java.util.ArrayList;
-import dev.tcli.testkit.TcliHarness;
 import java.util.List;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;

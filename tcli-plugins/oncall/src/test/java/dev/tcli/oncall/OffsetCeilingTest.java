@@ -1,7 +1,6 @@
 package dev.tcli.oncall;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcli.testkit.TcliHarness;
 import java.nio.file.Path;

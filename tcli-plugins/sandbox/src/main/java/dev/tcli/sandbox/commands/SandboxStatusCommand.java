@@ -1,7 +1,6 @@
 package dev.tcli.sandbox.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.tcli.sandbox.Emulator;
 import dev.tcli.sandbox.Exchange;
 import dev.tcli.sandbox.PracticeTeam;
