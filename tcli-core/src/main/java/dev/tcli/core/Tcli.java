@@ -341,8 +341,7 @@ public final class Tcli {
         for (ModuleRegistry.Entry e : registry.all()) {
             names.add(e.name());
         }
-        List<String> best = DidYouMean.nearest(name, names, 3);
-        return best.isEmpty() ? "" : " Did you mean: " + String.join(", ", best) + "?";
+        return nearest(name, names);
     }
 
     /** The spec of the root command, for completion scripts and man pages: every module attached. */

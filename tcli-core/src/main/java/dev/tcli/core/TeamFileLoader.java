@@ -103,8 +103,8 @@ final class TeamFileLoader {
             if (Files.exists(marker) && Files.readString(marker).strip().equals(today + " " + min.asText())) {
                 return;
             }
-            Files.createDirectories(marker.getParent());
-            Files.writeString(marker, today + " " + min.asText() + "\n");
+            // the state directory is private (0700, files 0600): the one writer that keeps it so
+            dev.tcli.spi.PrivateFiles.replace(marker, today + " " + min.asText() + "\n");
         } catch (IOException e) {
             // no state directory: say it anyway, every time, rather than never
         }
