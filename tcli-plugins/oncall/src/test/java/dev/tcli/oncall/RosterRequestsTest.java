@@ -24,8 +24,8 @@ class RosterRequestsTest extends OncallTestBase {
         assertEquals(0, received(x -> x.path().startsWith("/users")).size(), "no GET /users for who");
         var oncalls = received(x -> x.path().equals("/oncalls"));
         assertFalse(oncalls.isEmpty());
-        assertTrue(oncalls.stream().allMatch(x -> x.rawQuery() != null && x.rawQuery().contains("include%5B%5D=users")
-                || x.rawQuery().contains("include[]=users")), oncalls.get(0).rawQuery());
+        assertTrue(oncalls.stream().map(x -> String.valueOf(x.rawQuery()))
+                .allMatch(q -> q.contains("include%5B%5D=users") || q.contains("include[]=users")), oncalls.get(0).rawQuery());
     }
 
     @Test
